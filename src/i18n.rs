@@ -1,0 +1,149 @@
+//! Interface words (not data): every label of the app's own chrome, in both languages.
+//! Data labels live in the dataset; this holds only what the app itself says.
+
+use crate::format;
+use crate::model::{Dataset, Formula, Indicator, Lang, Status, Unit};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    DataAsOf,
+    Language,
+    ThemesLabel,
+    AllThemes,
+    Computed,
+    Sources,
+    Paragraph,
+    Notes,
+    Close,
+    Details,
+    Vs,
+    Rank,
+    Total,
+    OpenDetails,
+    SkipToContent,
+    ChartHint,
+    Version,
+    Footer,
+    Loading,
+}
+
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    use Lang::{En, Vi};
+    use Msg::*;
+    match (msg, lang) {
+        (DataAsOf, Vi) => "Số liệu đến",
+        (DataAsOf, En) => "Data as of",
+        (Language, Vi) => "Ngôn ngữ",
+        (Language, En) => "Language",
+        (ThemesLabel, Vi) => "Lọc theo chủ đề",
+        (ThemesLabel, En) => "Filter by theme",
+        (AllThemes, Vi) => "Tất cả",
+        (AllThemes, En) => "All",
+        (Computed, Vi) => "Tính toán",
+        (Computed, En) => "Computed",
+        (Sources, Vi) => "Nguồn",
+        (Sources, En) => "Sources",
+        (Paragraph, Vi) => "đoạn",
+        (Paragraph, En) => "para.",
+        (Notes, Vi) => "Ghi chú",
+        (Notes, En) => "Notes",
+        (Close, Vi) => "Đóng",
+        (Close, En) => "Close",
+        (Details, Vi) => "Chi tiết",
+        (Details, En) => "Details",
+        (Vs, Vi) => "so với",
+        (Vs, En) => "vs",
+        (Rank, Vi) => "Xếp hạng",
+        (Rank, En) => "Rank",
+        (Total, Vi) => "Tổng",
+        (Total, En) => "Total",
+        (OpenDetails, Vi) => "Xem chi tiết và nguồn",
+        (OpenDetails, En) => "Open details and sources",
+        (SkipToContent, Vi) => "Bỏ qua, tới nội dung",
+        (SkipToContent, En) => "Skip to content",
+        (ChartHint, Vi) => "Di chuột hoặc chạm vào biểu đồ để xem số liệu",
+        (ChartHint, En) => "Hover or tap the chart for exact values",
+        (Version, Vi) => "Phiên bản dữ liệu",
+        (Version, En) => "Data version",
+        (Footer, Vi) => "Mọi số liệu dẫn từ hai bài báo nguồn; số “tính toán” được suy ra trong ứng dụng, không nhập tay.",
+        (Footer, En) => "Every figure is cited from the two source articles; “computed” figures are derived in the app, never typed in.",
+        (Loading, Vi) => "Đang tải…",
+        (Loading, En) => "Loading…",
+    }
+}
+
+pub fn status(lang: Lang, s: Status) -> &'static str {
+    match (s, lang) {
+        (Status::Actual, Lang::Vi) => "Thực hiện",
+        (Status::Actual, Lang::En) => "Actual",
+        (Status::Estimate, Lang::Vi) => "Ước tính",
+        (Status::Estimate, Lang::En) => "Estimate",
+        (Status::Plan, Lang::Vi) => "Kế hoạch",
+        (Status::Plan, Lang::En) => "Plan",
+    }
+}
+
+/// How a panel of a chart states its unit: "Tính bằng tỷ đồng" / "In VND".
+pub fn unit_heading(lang: Lang, unit: Unit) -> &'static str {
+    match (unit, lang) {
+        (Unit::Vnd, Lang::Vi) => "Tính bằng đồng (VND)",
+        (Unit::Vnd, Lang::En) => "In Vietnamese đồng (VND)",
+        (Unit::Usd, Lang::Vi) => "Tính bằng đô la Mỹ (USD), không quy đổi",
+        (Unit::Usd, Lang::En) => "In US dollars (USD), not converted",
+        (Unit::Percent, Lang::Vi) => "Phần trăm",
+        (Unit::Percent, Lang::En) => "Per cent",
+        (Unit::Ha, Lang::Vi) => "Héc-ta",
+        (Unit::Ha, Lang::En) => "Hectares",
+        (Unit::Count, Lang::Vi) => "Số lượng",
+        (Unit::Count, Lang::En) => "Count",
+        (Unit::Rank, Lang::Vi) => "Thứ hạng",
+        (Unit::Rank, Lang::En) => "Rank",
+    }
+}
+
+/// "so cùng kỳ" / "y/y" after a change.
+pub fn change_basis(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "so cùng kỳ",
+        Lang::En => "y/y",
+    }
+}
+
+/// The change line of a card, e.g. "+22,5% so cùng kỳ" or "+1.4 pp vs 2023".
+pub fn change_line(data: &Dataset, ind: &Indicator, lang: Lang) -> Option<String> {
+    if let Some(c) = &ind.change {
+        return Some(format!("{} {}", format::change(c, lang), change_basis(lang)));
+    }
+    let prev = data.indicator(ind.previous.as_deref()?)?;
+    let ((now, unit), (before, _)) = (ind.amount()?, prev.amount()?);
+    Some(format!(
+        "{} {} {}",
+        format::difference(now, before, unit, lang),
+        t(lang, Msg::Vs),
+        format::period(&prev.period, lang)
+    ))
+}
+
+/// "9th nationwide" / "thứ 9 cả nước"; "1st among all provinces".
+pub fn rank_line(ind: &Indicator, lang: Lang) -> Option<String> {
+    let r = ind.rank.as_ref()?;
+    Some(format!("{} {}", format::rank(r.position, lang), r.scope.get(lang)))
+}
+
+/// How a derived value was computed, with its inputs: "≈ 63,97% × 2.474,8 ha".
+pub fn formula_line(data: &Dataset, ind: &Indicator, lang: Lang) -> Option<String> {
+    let formula = ind.formula.as_ref()?;
+    let [a, b] = formula.inputs().map(|id| data.indicator(id).map(|i| format::headline(i, lang)));
+    let (a, b) = (a?, b?);
+    let expr = match formula {
+        Formula::PercentOf { .. } => format!("{a} × {b}"),
+        Formula::Difference { .. } => format!("{a} − {b}"),
+        Formula::Share { .. } => format!("{a} ÷ {b}"),
+    };
+    Some(format!("{}: {expr}", t(lang, Msg::Computed)))
+}
+
+/// The "data as of" line of the header.
+pub fn as_of_line(data: &Dataset, lang: Lang) -> String {
+    format!("{} {}", t(lang, Msg::DataAsOf), format::period(&data.as_of, lang))
+}

@@ -2,7 +2,7 @@
 //! file, the JSON path and the problem. Then embeds the chosen dataset (default
 //! `data/bac-giang.json`, or `$DATASET`) as compact JSON in `$OUT_DIR/dataset.json`.
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/model/mod.rs"]
 mod model;
 

@@ -1,0 +1,215 @@
+//! Charts drawn with plotters. Each kind is one function generic over `DrawingBackend`, so
+//! the same code paints the browser canvas and native SVG (tests, downloads).
+//!
+//! Sizes are given in CSS pixels and multiplied by `Frame::scale` (the device pixel ratio),
+//! so a HiDPI canvas gets a sharper backing store, not smaller marks.
+
+mod bars;
+mod share;
+mod timeline;
+
+use crate::format;
+use crate::model::{Chart, ChartKind, Dataset, Indicator, Lang, Status};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+pub type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Colours of one colour scheme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Palette {
+    /// None draws nothing behind the chart (transparent embeds).
+    pub background: Option<RGBColor>,
+    pub text: RGBColor,
+    pub muted: RGBColor,
+    pub grid: RGBColor,
+    pub on_series: RGBColor,
+    pub series: [RGBColor; 4],
+}
+
+impl Palette {
+    pub fn light() -> Self {
+        Palette {
+            background: Some(RGBColor(255, 255, 255)),
+            text: RGBColor(27, 31, 36),
+            muted: RGBColor(84, 93, 105),
+            grid: RGBColor(208, 214, 221),
+            on_series: RGBColor(255, 255, 255),
+            series: [
+                RGBColor(11, 92, 173),
+                RGBColor(196, 72, 12),
+                RGBColor(43, 122, 62),
+                RGBColor(112, 72, 232),
+            ],
+        }
+    }
+
+    pub fn dark() -> Self {
+        Palette {
+            background: Some(RGBColor(24, 28, 34)),
+            text: RGBColor(232, 234, 237),
+            muted: RGBColor(170, 178, 189),
+            grid: RGBColor(62, 70, 81),
+            on_series: RGBColor(16, 18, 22),
+            series: [
+                RGBColor(110, 176, 255),
+                RGBColor(255, 146, 84),
+                RGBColor(105, 219, 124),
+                RGBColor(177, 151, 252),
+            ],
+        }
+    }
+
+    pub fn for_dark(dark: bool) -> Self {
+        if dark {
+            Self::dark()
+        } else {
+            Self::light()
+        }
+    }
+
+    pub fn series(&self, i: usize) -> RGBColor {
+        self.series[i % self.series.len()]
+    }
+
+    /// A colour mixed towards the background, for estimates and plans.
+    pub fn faded(&self, c: RGBColor) -> RGBColor {
+        let bg = self.background.unwrap_or(RGBColor(255, 255, 255));
+        let mix = |a: u8, b: u8| ((a as u16 * 2 + b as u16 * 3) / 5) as u8;
+        RGBColor(mix(c.0, bg.0), mix(c.1, bg.1), mix(c.2, bg.2))
+    }
+}
+
+/// Everything a chart needs to draw itself.
+pub struct Frame<'a> {
+    pub data: &'a Dataset,
+    pub chart: &'a Chart,
+    pub lang: Lang,
+    pub palette: &'a Palette,
+    /// Backing-store pixels per CSS pixel.
+    pub scale: f64,
+}
+
+impl Frame<'_> {
+    fn px(&self, css: f64) -> i32 {
+        (css * self.scale).round() as i32
+    }
+
+    fn font(&self, css_size: f64, bold: bool, color: RGBColor) -> TextStyle<'static> {
+        let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+        FontDesc::new(FontFamily::SansSerif, css_size * self.scale, style)
+            .color(&color)
+            .pos(Pos::new(HPos::Left, VPos::Top))
+    }
+}
+
+/// A region of the drawn chart and what its tooltip says. Coordinates are backing-store
+/// pixels, as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub x0: i32,
+    pub y0: i32,
+    pub x1: i32,
+    pub y1: i32,
+    /// The indicator this region shows.
+    pub id: String,
+    pub label: String,
+}
+
+impl Hit {
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x0 as f64 && x <= self.x1 as f64 && y >= self.y0 as f64 && y <= self.y1 as f64
+    }
+}
+
+/// The region under a point (backing-store pixels), preferring the smallest.
+pub fn hit_at(hits: &[Hit], x: f64, y: f64) -> Option<&Hit> {
+    hits.iter()
+        .filter(|h| h.contains(x, y))
+        .min_by_key(|h| (h.x1 - h.x0) as i64 * (h.y1 - h.y0) as i64)
+}
+
+/// Draws `frame.chart` filling `area`; returns the tooltip regions.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, frame: &Frame) -> DrawResult<Vec<Hit>, DB> {
+    if let Some(bg) = frame.palette.background {
+        area.fill(&bg)?;
+    }
+    match frame.chart.kind {
+        ChartKind::Bars => bars::draw(area, frame),
+        ChartKind::Share => share::draw(area, frame),
+        ChartKind::Timeline => timeline::draw(area, frame),
+    }
+}
+
+/// Height in CSS pixels the chart wants at a given width, so its box fits the content.
+pub fn preferred_height(data: &Dataset, chart: &Chart, _width: f64) -> f64 {
+    match chart.kind {
+        ChartKind::Bars => bars::height(data, chart),
+        ChartKind::Share => share::height(chart),
+        ChartKind::Timeline => timeline::height(chart),
+    }
+}
+
+/// A sentence stating the chart's data, for `aria-label` and as text fallback.
+pub fn summary(data: &Dataset, chart: &Chart, lang: Lang) -> String {
+    let items: Vec<String> = match chart.kind {
+        ChartKind::Timeline => data
+            .series(chart)
+            .map(|i| format!("{}: {}", i.short_label().get(lang), format::period(&i.period, lang)))
+            .collect(),
+        ChartKind::Share => share::summary_items(data, chart, lang),
+        ChartKind::Bars => data.series(chart).map(|i| bars::value_label(data, i, lang, true)).collect(),
+    };
+    format!("{}. {}.", chart.title.get(lang), items.join("; "))
+}
+
+/// Renders a chart to an SVG document (native tests, downloads).
+pub fn render_svg(data: &Dataset, chart: &Chart, lang: Lang, palette: &Palette, width: u32) -> (String, Vec<Hit>) {
+    let height = preferred_height(data, chart, width as f64).ceil() as u32;
+    let mut svg = String::new();
+    let hits;
+    {
+        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let frame = Frame { data, chart, lang, palette, scale: 1.0 };
+        hits = draw(&area, &frame).expect("drawing to an SVG string cannot fail");
+        area.present().expect("present SVG");
+    }
+    (svg, hits)
+}
+
+/// A short status tag for labels: "(ước tính)" / "(estimate)", empty for actuals.
+fn status_tag(ind: &Indicator, lang: Lang) -> String {
+    match ind.status {
+        Status::Actual => String::new(),
+        s => format!(" ({})", crate::i18n::status(lang, s).to_lowercase()),
+    }
+}
+
+/// Diagonal hatching inside a rectangle: marks estimates and plans without relying on colour.
+fn hatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+    step: i32,
+    color: RGBColor,
+    width: u32,
+) -> DrawResult<(), DB> {
+    let h = y1 - y0;
+    let mut x = x0 - h;
+    while x < x1 {
+        let (mut ax, mut ay, mut bx, mut by) = (x, y1, x + h, y0);
+        if ax < x0 {
+            ay -= x0 - ax;
+            ax = x0;
+        }
+        if bx > x1 {
+            by += bx - x1;
+            bx = x1;
+        }
+        if ax <= bx {
+            area.draw(&PathElement::new(vec![(ax, ay), (bx, by)], color.stroke_width(width)))?;
+        }
+        x += step.max(2);
+    }
+    Ok(())
+}

@@ -109,11 +109,13 @@ pub fn load(
 ) -> Result<Dataset, DataErrors> {
     let de = &mut serde_json::Deserializer::from_str(json);
     let mut data: Dataset = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." {
+        // serde_path_to_error writes `?` where the position is unknown (syntax errors).
+        let raw = e.path().to_string();
+        let known = raw.trim_end_matches('?').trim_end_matches('.');
+        let path = if known.is_empty() {
             "$".to_string()
         } else {
-            format!("$.{path}")
+            format!("$.{known}")
         };
         DataErrors(vec![DataError {
             file: file.to_string(),

@@ -1,0 +1,165 @@
+//! Every chart drawn natively to SVG: labels, values and marks asserted on the SVG text.
+
+use bac_giang_economy::charts::{hit_at, preferred_height, render_svg, summary, Palette};
+use bac_giang_economy::embedded_dataset;
+use bac_giang_economy::model::{Dataset, Lang};
+
+fn svg(data: &Dataset, id: &str, lang: Lang, width: u32) -> (String, Vec<bac_giang_economy::charts::Hit>) {
+    let chart = data.chart(id).unwrap_or_else(|| panic!("chart {id}"));
+    let (svg, hits) = render_svg(data, chart, lang, &Palette::light(), width);
+    // Previews for humans (README screenshots, reviews); not asserted on.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("chart-previews");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{id}-{}-{width}.svg", lang.code())), &svg).unwrap();
+    (svg, hits)
+}
+
+/// The text content of every `<text>` element (plotters writes it on the line after the tag).
+fn texts(svg: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut lines = svg.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_start().starts_with("<text") {
+            if let Some(content) = lines.next() {
+                out.push(content.trim().replace("&amp;", "&"));
+            }
+        }
+    }
+    out
+}
+
+fn has_text(svg: &str, text: &str) -> bool {
+    texts(svg).iter().any(|t| t == text)
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn every_chart_draws_in_both_languages_at_narrow_and_wide_sizes() {
+    let data = embedded_dataset();
+    for chart in &data.charts {
+        for lang in Lang::ALL {
+            for width in [320, 640, 1100] {
+                let (svg, hits) = svg(&data, &chart.id, lang, width);
+                assert!(svg.starts_with("<svg"), "{} is an SVG document", chart.id);
+                assert!(count(&svg, "<text") >= chart.series.len(), "{} labels every entry", chart.id);
+                let drawn: std::collections::HashSet<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+                for id in &chart.series {
+                    assert!(drawn.contains(id.as_str()), "{}: no tooltip region for {id}", chart.id);
+                }
+                for h in &hits {
+                    assert!(h.x0 >= 0 && h.x1 <= width as i32 && h.x0 < h.x1 && h.y0 < h.y1, "{}: region inside the chart: {h:?}", chart.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn grdp_chart_shows_both_years_and_marks_the_estimate() {
+    let data = embedded_dataset();
+    let (vi, hits) = svg(&data, "grdp-growth", Lang::Vi, 640);
+    assert!(has_text(&vi, "2023"), "{:?}", texts(&vi));
+    assert!(has_text(&vi, "2024 (ước tính)"));
+    assert!(vi.contains("13,1%") && vi.contains("14,5%"));
+    assert!(vi.contains("+1,4 điểm % so với 2023"));
+    let (en, _) = svg(&data, "grdp-growth", Lang::En, 640);
+    assert!(en.contains("13.1%") && en.contains("14.5%") && en.contains("(estimate)"));
+    // Actual: one filled rect. Estimate: faded fill, outline and hatching lines.
+    assert!(count(&en, "<rect") >= 4, "background, actual bar, estimate fill and outline");
+    assert!(count(&en, "<polyline") >= 3, "estimate bar is hatched");
+    // The bar of 14.5 is longer than the bar of 13.1.
+    let (a, b) = (&hits[0], &hits[1]);
+    assert_eq!(a.label, "2023: 13,1%");
+    assert_eq!(b.label, "2024 (ước tính): 14,5% (+1,4 điểm % so với 2023)");
+    assert!(b.x1 > a.x1, "14.5 draws longer than 13.1");
+}
+
+#[test]
+fn company_chart_keeps_currencies_apart() {
+    let data = embedded_dataset();
+    let (en, hits) = svg(&data, "company-revenue", Lang::En, 640);
+    assert!(en.contains("In Vietnamese đồng (VND)"));
+    assert!(en.contains("In US dollars (USD), not converted"));
+    assert!(en.contains("VND 67,805 billion (4.6× y/y)"));
+    assert!(en.contains("VND 59,830 billion (+22.5% y/y)"));
+    assert!(en.contains("VND 6,164 billion (+61.26% y/y)"));
+    assert!(en.contains("over USD 70 million (+40% y/y)"));
+    let (vi, _) = svg(&data, "company-revenue", Lang::Vi, 640);
+    assert!(vi.contains("67.805 tỷ đồng (gấp 4,6 lần so cùng kỳ)"));
+    assert!(vi.contains("trên 70 triệu USD (+40% so cùng kỳ)"));
+    // Blueway's bar fills its own panel: it is the only USD value.
+    let blueway = hits.iter().find(|h| h.id == "blueway-vina-sales-9m-2024").unwrap();
+    let fukang = hits.iter().find(|h| h.id == "fukang-revenue-9m-2024").unwrap();
+    assert!(blueway.y0 > fukang.y0, "USD panel comes after the VND panel");
+}
+
+#[test]
+fn share_charts_compute_parts_and_shares() {
+    let data = embedded_dataset();
+    let (vi, hits) = svg(&data, "park-land", Lang::Vi, 640);
+    assert!(vi.contains("Đã lấp đầy: khoảng 1.583,1 ha · khoảng 64%"), "{vi}");
+    assert!(vi.contains("Còn trống: khoảng 891,7 ha · khoảng 36%"));
+    assert!(vi.contains("Tổng: 2.474,8 ha"));
+    assert_eq!(hits.iter().filter(|h| h.id == "kcn-occupied-area").count(), 2, "segment and legend row");
+    let (en, _) = svg(&data, "industrial-output", Lang::En, 640);
+    assert!(en.contains("Foreign-invested: over VND 438 trillion · over 87.6%"), "{en}");
+    assert!(en.contains("Other sectors: nearly VND 62 trillion · about 12.4%"));
+    assert!(en.contains("Total: nearly VND 500 trillion"));
+}
+
+#[test]
+fn timeline_places_milestones_in_order() {
+    let data = embedded_dataset();
+    let (en, hits) = svg(&data, "milestones", Lang::En, 800);
+    assert!(en.contains("Resolution 147-NQ/TU · 15 Jul 2021"));
+    assert!(en.contains("Resolution 11-NQ/TW · Feb 2022"));
+    assert!(en.contains("Đồng Việt bridge due · Dec 2024"));
+    assert!(en.contains("Data as of 30 Sep 2024"));
+    for year in ["2021", "2025", "2030"] {
+        assert!(has_text(&en, year), "tick {year}");
+    }
+    let x = |id: &str| {
+        let h = hits.iter().find(|h| h.id == id).unwrap();
+        h.x0.min(h.x1)
+    };
+    assert!(x("resolution-147") <= x("resolution-11"));
+    let (vi, _) = svg(&data, "milestones", Lang::Vi, 360);
+    assert!(vi.contains("Nghị quyết 147-NQ/TU · 15/7/2021"));
+}
+
+#[test]
+fn tooltips_are_found_through_the_drawn_geometry() {
+    let data = embedded_dataset();
+    let (_, hits) = svg(&data, "park-pipeline", Lang::En, 640);
+    let h = hits.iter().find(|h| h.id == "kcn-approved-planning").unwrap();
+    let (cx, cy) = ((h.x0 + h.x1) as f64 / 2.0, (h.y0 + h.y1) as f64 / 2.0);
+    assert_eq!(hit_at(&hits, cx, cy).unwrap().id, "kcn-approved-planning");
+    assert!(hit_at(&hits, -5.0, -5.0).is_none());
+}
+
+#[test]
+fn summaries_state_the_data_for_screen_readers() {
+    let data = embedded_dataset();
+    let grdp = data.chart("grdp-growth").unwrap();
+    let en = summary(&data, grdp, Lang::En);
+    assert!(en.starts_with("GRDP growth. 2023: 13.1%"), "{en}");
+    assert!(en.contains("2024 (estimate): 14.5%"));
+    let vi = summary(&data, data.chart("park-land").unwrap(), Lang::Vi);
+    assert!(vi.contains("Tổng: 2.474,8 ha"));
+    for chart in &data.charts {
+        assert!(preferred_height(&data, chart, 360.0) > 80.0);
+    }
+}
+
+#[test]
+fn dark_palette_changes_the_background() {
+    let data = embedded_dataset();
+    let chart = data.chart("grdp-growth").unwrap();
+    let (light, _) = render_svg(&data, chart, Lang::En, &Palette::light(), 400);
+    let (dark, _) = render_svg(&data, chart, Lang::En, &Palette::dark(), 400);
+    assert!(light.contains("#FFFFFF") || light.contains("#ffffff"));
+    assert!(dark.contains("#181C22") || dark.contains("#181c22"));
+}

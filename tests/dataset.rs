@@ -1,0 +1,86 @@
+//! The shipped dataset: complete, sourced, and its derived values computed in code.
+
+use bac_giang_economy::embedded_dataset;
+use bac_giang_economy::model::{Qualifier, Status, Unit};
+
+#[test]
+fn holds_every_headline_fact_of_the_articles() {
+    let d = embedded_dataset();
+    let v = |id: &str| d.indicator(id).unwrap_or_else(|| panic!("missing {id}")).value.unwrap();
+    assert_eq!(v("grdp-growth-2023"), 13.1);
+    assert_eq!(v("grdp-growth-2024"), 14.5);
+    assert_eq!(d.indicator("grdp-growth-2024").unwrap().status, Status::Estimate);
+    assert_eq!(d.indicator("grdp-growth-2023").unwrap().rank.as_ref().unwrap().position, 1);
+    assert_eq!(v("kcn-approved-planning"), 14.0);
+    assert_eq!(v("kcn-zoning-in-progress"), 6.0);
+    assert_eq!(v("kcn-established"), 10.0);
+    assert_eq!(v("kcn-planned-area"), 2474.8);
+    assert_eq!(v("kcn-occupancy-rate"), 63.97);
+    assert_eq!(v("kcn-awaiting-approval"), 13.0);
+    assert_eq!(v("investment-attracted-2024"), 1.7e9);
+    assert_eq!(v("fdi-rank-2024"), 9.0);
+    assert_eq!(v("iip-growth-9m-2024"), 27.69);
+    assert_eq!(v("industrial-output-9m-2024"), 5e14);
+    assert_eq!(v("fdi-sector-output-9m-2024"), 4.38e14);
+    assert_eq!(v("luxshare-revenue-9m-2024"), 5.983e13);
+    assert_eq!(v("fukang-revenue-9m-2024"), 6.7805e13);
+    assert_eq!(v("hana-micron-revenue-9m-2024"), 6.164e12);
+    assert_eq!(v("blueway-vina-sales-9m-2024"), 7e7);
+    assert_eq!(v("dong-viet-bridge-investment"), 1.5e12);
+    assert_eq!(d.indicator("partner-provinces").unwrap().items.len(), 5);
+    assert_eq!(d.indicator("kcn-new-9m-2024").unwrap().items.len(), 2);
+    assert_eq!(d.indicator("kcn-expanded-9m-2024").unwrap().items.len(), 2);
+    for id in ["resolution-147", "resolution-11", "fdi-principle-1-2-3", "five-readiness", "direction-2025", "chungcheongnam-plan", "provincial-plan-2021-2030"] {
+        assert!(d.indicator(id).is_some(), "missing {id}");
+    }
+}
+
+#[test]
+fn derived_values_are_computed_not_typed() {
+    let d = embedded_dataset();
+    let occupied = d.indicator("kcn-occupied-area").unwrap();
+    assert!(occupied.is_derived());
+    assert!((occupied.value.unwrap() - 2474.8 * 0.6397).abs() < 1e-9);
+    assert_eq!(occupied.unit, Some(Unit::Ha));
+    assert_eq!(occupied.qualifier, Some(Qualifier::About));
+    let free = d.indicator("kcn-free-area").unwrap();
+    assert!((free.value.unwrap() + occupied.value.unwrap() - 2474.8).abs() < 1e-9);
+    let share = d.indicator("fdi-sector-share-9m-2024").unwrap();
+    assert!((share.value.unwrap() - 87.6).abs() < 1e-9);
+    assert_eq!(share.qualifier, Some(Qualifier::Over), "over 438 / nearly 500 is over 87.6%");
+    let other = d.indicator("other-sector-output-9m-2024").unwrap();
+    assert_eq!(other.qualifier, Some(Qualifier::Nearly));
+    // Derived values cite the sources of their inputs.
+    assert!(share.sources.len() >= 2);
+    // And no derived id is typed in among the indicators of the file.
+    let raw: serde_json::Value = serde_json::from_str(bac_giang_economy::EMBEDDED_JSON).unwrap();
+    let typed: Vec<&str> = raw["indicators"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    for dv in &d.derived {
+        assert!(!typed.contains(&dv.id.as_str()));
+    }
+}
+
+#[test]
+fn facts_stated_by_both_articles_cite_both() {
+    let d = embedded_dataset();
+    for id in ["grdp-growth-2023", "grdp-growth-2024", "kcn-planned-area", "kcn-occupancy-rate", "investment-attracted-2024", "industrial-output-9m-2024", "partner-provinces"] {
+        let sources: Vec<&str> = d.indicator(id).unwrap().sources.iter().map(|c| c.source.as_str()).collect();
+        assert!(sources.contains(&"vi-article") && sources.contains(&"vns"), "{id} cites {sources:?}");
+    }
+}
+
+#[test]
+fn every_theme_has_content_and_every_chart_is_reachable() {
+    let d = embedded_dataset();
+    for t in &d.themes {
+        assert!(d.indicators_in(&t.id).count() > 0, "theme {} has no cards", t.id);
+    }
+    for c in &d.charts {
+        assert!(d.series(c).count() == c.series.len());
+    }
+    for i in &d.indicators {
+        if let Some(c) = d.chart_for(i) {
+            assert!(d.chart(&c.id).is_some());
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! Data labels live in the dataset; this holds only what the app itself says.
 
 use crate::format;
-use crate::model::{Dataset, Formula, Indicator, Lang, Status, Unit};
+use crate::model::{Citation, Dataset, Formula, Indicator, Lang, Status, Unit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -146,4 +146,50 @@ pub fn formula_line(data: &Dataset, ind: &Indicator, lang: Lang) -> Option<Strin
 /// The "data as of" line of the header.
 pub fn as_of_line(data: &Dataset, lang: Lang) -> String {
     format!("{} {}", t(lang, Msg::DataAsOf), format::period(&data.as_of, lang))
+}
+
+/// The initial language: a valid `?lang=`, else the remembered choice, else the first of the
+/// browser's languages we speak, else Vietnamese.
+pub fn choose_lang(query: Option<&str>, stored: Option<&str>, browser: &[String]) -> Lang {
+    query
+        .and_then(Lang::from_tag)
+        .or_else(|| stored.and_then(Lang::from_tag))
+        .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
+        .unwrap_or(Lang::Vi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_choice_order() {
+        let en = vec!["en-US".to_string(), "vi".to_string()];
+        assert_eq!(choose_lang(Some("vi"), Some("en"), &en), Lang::Vi);
+        assert_eq!(choose_lang(Some("fr"), None, &en), Lang::En, "invalid ?lang= falls back");
+        assert_eq!(choose_lang(None, Some("vi"), &en), Lang::Vi, "remembered beats browser");
+        assert_eq!(choose_lang(None, Some("garbage"), &en), Lang::En);
+        assert_eq!(choose_lang(None, None, &["de-DE".into(), "en-GB".into()]), Lang::En);
+        assert_eq!(choose_lang(None, None, &["de".into()]), Lang::Vi);
+        assert_eq!(choose_lang(Some(""), None, &[]), Lang::Vi);
+        assert_eq!(choose_lang(Some("EN"), None, &[]), Lang::En);
+    }
+}
+
+/// "Nguồn: Viet Nam News (VNS), đoạn 8; Bài báo tiếng Việt, đoạn 1".
+pub fn sources_line<'a>(data: &Dataset, cites: impl IntoIterator<Item = &'a Citation>, lang: Lang) -> String {
+    let refs: Vec<String> = cites
+        .into_iter()
+        .map(|c| {
+            let name = data.source(&c.source).map_or(c.source.as_str(), |s| s.publisher.get(lang));
+            format!("{name}, {} {}", t(lang, Msg::Paragraph), c.paragraph)
+        })
+        .collect();
+    let mut unique: Vec<String> = Vec::new();
+    for r in refs {
+        if !unique.contains(&r) {
+            unique.push(r);
+        }
+    }
+    format!("{}: {}", t(lang, Msg::Sources), unique.join("; "))
 }

@@ -7,13 +7,21 @@ pub mod model;
 pub mod format;
 pub mod i18n;
 pub mod charts;
+pub mod components;
+pub mod web;
 
 use model::Dataset;
 
 /// The dataset compiled into this build (validated by `build.rs`, so loading cannot fail).
 pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
 
-/// Parses the embedded dataset. Call once and share the result.
+/// The embedded dataset, parsed once on first use.
+pub fn dataset() -> &'static Dataset {
+    static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    DATA.get_or_init(embedded_dataset)
+}
+
+/// Parses the embedded dataset. Prefer [`dataset`], which parses only once.
 pub fn embedded_dataset() -> Dataset {
     match model::load("dataset.json", EMBEDDED_JSON, None) {
         Ok(d) => d,

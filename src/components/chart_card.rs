@@ -1,0 +1,28 @@
+use super::{use_app, ChartView};
+use crate::i18n;
+use leptos::prelude::*;
+
+/// A titled chart with its note and the sources of every value it draws.
+#[component]
+pub fn ChartCard(chart: String) -> impl IntoView {
+    let ctx = use_app();
+    let (data, lang) = (ctx.data, ctx.lang);
+    let spec = data.chart(&chart).expect("chart ids come from the validated data");
+    let title_id = format!("chart-title-{}", spec.id);
+    let title_ref = title_id.clone();
+    let cites = move || {
+        let inds = spec.whole.iter().chain(&spec.series).filter_map(|id| data.indicator(id));
+        let all: Vec<_> = inds.flat_map(|i| i.sources.iter()).collect();
+        i18n::sources_line(data, all, lang.get())
+    };
+    view! {
+        <figure class="chart-card" data-chart-card=spec.id.clone() aria-labelledby=title_ref>
+            <h3 id=title_id>{move || spec.title.get(lang.get()).to_string()}</h3>
+            <ChartView chart=chart/>
+            <figcaption>
+                {move || spec.note.as_ref().map(|n| view! { <p class="note">{n.get(lang.get()).to_string()}</p> })}
+                <p class="source">{cites}</p>
+            </figcaption>
+        </figure>
+    }
+}

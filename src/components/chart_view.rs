@@ -1,0 +1,87 @@
+use super::use_app;
+use crate::charts::{self, Frame, Hit, Palette};
+use crate::web;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+/// A chart on a canvas: backing store sized by devicePixelRatio, redrawn when its box
+/// resizes, the language or the colour scheme changes; tooltips found through the
+/// regions the chart reported while drawing.
+#[component]
+pub fn ChartView(chart: String) -> impl IntoView {
+    let ctx = use_app();
+    let data = ctx.data;
+    let spec = data.chart(&chart).expect("chart ids come from the validated data");
+    let box_ref = NodeRef::<leptos::html::Div>::new();
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let width = RwSignal::new(0.0_f64);
+    let hits = StoredValue::new(Vec::<Hit>::new());
+    let tip = RwSignal::new(None::<(f64, f64, String)>);
+    let observer = StoredValue::new_local(None::<web::WidthObserver>);
+
+    Effect::new(move |_| {
+        if let Some(el) = box_ref.get() {
+            observer.set_value(web::WidthObserver::new(&el, move |w| width.set(w)));
+        }
+    });
+    on_cleanup(move || observer.dispose());
+
+    Effect::new(move |_| {
+        let (lang, dark, w) = (ctx.lang.get(), ctx.dark.get(), width.get());
+        let Some(canvas) = canvas_ref.get() else { return };
+        if w < 1.0 {
+            return;
+        }
+        let h = charts::preferred_height(data, spec, w);
+        let dpr = web::device_pixel_ratio();
+        canvas.set_width((w * dpr).round() as u32);
+        canvas.set_height((h * dpr).round() as u32);
+        let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{h}px"));
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+        let area = backend.into_drawing_area();
+        let palette = Palette::for_dark(dark);
+        let frame = Frame { data, chart: spec, lang, palette: &palette, scale: dpr };
+        match charts::draw(&area, &frame) {
+            Ok(regions) => hits.set_value(regions),
+            Err(e) => leptos::logging::error!("chart `{}` failed to draw: {e:?}", spec.id),
+        }
+        let _ = area.present();
+        tip.set(None);
+        let _ = canvas.set_attribute("data-drawn", lang.code());
+    });
+
+    let show_tip = move |client_x: f64, client_y: f64| {
+        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        let rect = canvas.get_bounding_client_rect();
+        let (x, y) = (client_x - rect.left(), client_y - rect.top());
+        let scale = canvas.width() as f64 / rect.width().max(1.0);
+        let found = hits.with_value(|h| charts::hit_at(h, x * scale, y * scale).map(|h| h.label.clone()));
+        let clamped_x = x.clamp(90.0_f64.min(rect.width() / 2.0), (rect.width() - 90.0).max(rect.width() / 2.0));
+        tip.set(found.map(|label| (clamped_x, y, label)));
+    };
+
+    let lang = ctx.lang;
+    view! {
+        <div class="chart-box" node_ref=box_ref>
+            <canvas
+                node_ref=canvas_ref
+                data-chart=spec.id.clone()
+                role="img"
+                aria-label=move || charts::summary(data, spec, lang.get())
+                on:pointermove=move |e: web_sys::PointerEvent| show_tip(e.client_x() as f64, e.client_y() as f64)
+                on:pointerdown=move |e: web_sys::PointerEvent| show_tip(e.client_x() as f64, e.client_y() as f64)
+                on:pointerleave=move |_| tip.set(None)
+            ></canvas>
+            {move || {
+                tip.get().map(|(x, y, label)| {
+                    view! {
+                        <div class="tooltip" role="tooltip" style:left=format!("{x}px") style:top=format!("{y}px")>
+                            {label}
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,38 @@
+use super::use_app;
+use crate::i18n::{self, Msg};
+use crate::model::Lang;
+use leptos::prelude::*;
+
+/// Title, subtitle, "data as of" and the language switch.
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = use_app();
+    let (data, lang) = (ctx.data, ctx.lang);
+    let switch = move |target: Lang, label: &'static str, name: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang-button"
+                lang=target.code()
+                aria-pressed=move || (lang.get() == target).to_string()
+                aria-label=name
+                on:click=move |_| lang.set(target)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <header class="site-header">
+            <div class="titles">
+                <h1>{move || data.title.get(lang.get()).to_string()}</h1>
+                <p class="subtitle">{move || data.subtitle.get(lang.get()).to_string()}</p>
+                <p class="as-of">{move || i18n::as_of_line(data, lang.get())}</p>
+            </div>
+            <div class="lang-switch" role="group" aria-label=move || i18n::t(lang.get(), Msg::Language)>
+                {switch(Lang::Vi, "VI", "Tiếng Việt")}
+                {switch(Lang::En, "EN", "English")}
+            </div>
+        </header>
+    }
+}

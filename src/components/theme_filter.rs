@@ -1,0 +1,42 @@
+use super::use_app;
+use crate::i18n::{self, Msg};
+use leptos::prelude::*;
+
+/// A row of toggle buttons, one per theme plus "All". Plain buttons: Tab, Enter and Space
+/// work everywhere, and `aria-pressed` tells assistive technology which one is on.
+#[component]
+pub fn ThemeFilter() -> impl IntoView {
+    let ctx = use_app();
+    let (lang, filter) = (ctx.lang, ctx.filter);
+    let button = move |id: Option<String>| {
+        let selected = {
+            let id = id.clone();
+            move || filter.get() == id
+        };
+        let label = {
+            let id = id.clone();
+            move || match &id {
+                None => i18n::t(lang.get(), Msg::AllThemes).to_string(),
+                Some(t) => ctx.data.theme(t).map(|t| t.label.get(lang.get()).to_string()).unwrap_or_default(),
+            }
+        };
+        let value = id.clone().unwrap_or_else(|| "all".into());
+        view! {
+            <button
+                type="button"
+                class="filter-button"
+                data-theme=value
+                aria-pressed=move || selected().to_string()
+                on:click=move |_| filter.set(id.clone())
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <nav class="theme-filter" aria-label=move || i18n::t(lang.get(), Msg::ThemesLabel)>
+            {button(None)}
+            {ctx.data.themes.iter().map(|t| button(Some(t.id.clone()))).collect_view()}
+        </nav>
+    }
+}

@@ -1,0 +1,121 @@
+//! The one place that touches the browser beyond the canvas: URL, storage, document
+//! attributes, media queries, resize observation. Every call tolerates a hostile or
+//! restricted environment (sandboxed iframes throw on storage access).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+const LANG_KEY: &str = "bac-giang.lang";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// A query parameter of the current URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// Replaces one query parameter without reloading or adding a history entry.
+pub fn set_query_param(name: &str, value: &str) {
+    let Some(win) = window() else { return };
+    let Ok(href) = win.location().href() else { return };
+    let Ok(url) = web_sys::Url::new(&href) else { return };
+    url.search_params().set(name, value);
+    if let Ok(history) = win.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // `local_storage()` throws (Err) in sandboxed frames and with storage blocked.
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn stored_lang() -> Option<String> {
+    storage()?.get_item(LANG_KEY).ok().flatten()
+}
+
+pub fn store_lang(code: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, code);
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(nav) = window().map(|w| w.navigator()) else { return Vec::new() };
+    let mut langs: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if langs.is_empty() {
+        langs.extend(nav.language());
+    }
+    langs
+}
+
+pub fn set_document_language(code: &str, title: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", code);
+    }
+    doc.set_title(title);
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
+}
+
+fn dark_query() -> Option<web_sys::MediaQueryList> {
+    window()?.match_media("(prefers-color-scheme: dark)").ok().flatten()
+}
+
+pub fn prefers_dark() -> bool {
+    dark_query().is_some_and(|q| q.matches())
+}
+
+/// Calls `on_change` whenever the colour scheme preference flips. Lives as long as the page.
+pub fn watch_dark_preference(on_change: impl Fn(bool) + 'static) {
+    let Some(query) = dark_query() else { return };
+    let cb = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| on_change(e.matches()));
+    let _ = query.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// Observes an element's content width; disconnects when dropped.
+pub struct WidthObserver {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl WidthObserver {
+    pub fn new(target: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> Option<Self> {
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                on_width(entry.content_rect().width());
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(target);
+        Some(WidthObserver { observer, _callback: callback })
+    }
+}
+
+impl Drop for WidthObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Focuses the element with this id, if it exists.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Milliseconds since navigation start (for benchmarks and test hooks).
+pub fn now_ms() -> f64 {
+    window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}

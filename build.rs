@@ -1,10 +1,11 @@
 //! Validates every dataset in `data/` before compiling, so bad data fails the build with the
 //! file, the JSON path and the problem. Then embeds the chosen dataset (default
-//! `data/bac-giang.json`, or `$DATASET`) as compact JSON in `$OUT_DIR/dataset.json`.
+//! `data/bac-giang.json`, or `$DATASET`) in a compact binary form (`model::codec`) in `$OUT_DIR/dataset.bin`.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/model/mod.rs"]
 mod model;
+
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let data_dir = root.join("data");
     println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=src/model");
     println!("cargo:rerun-if-env-changed=DATASET");
     let chosen = std::env::var("DATASET").unwrap_or_else(|_| "data/bac-giang.json".into());
 
@@ -44,16 +46,15 @@ fn main() {
         eprintln!("error: dataset `{chosen}` not found among {files:?}");
         std::process::exit(1);
     };
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("dataset.json");
-    std::fs::write(out, compact).expect("write dataset.json");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("dataset.bin");
+    std::fs::write(out, compact).expect("write dataset.bin");
 }
 
-/// Returns the file as compact JSON, or every problem found, one per line.
-fn validate(path: &Path, name: &str) -> Result<String, String> {
+/// Returns the dataset encoded, or every problem found, one per line.
+fn validate(path: &Path, name: &str) -> Result<Vec<u8>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: $: cannot read: {e}"))?;
     let dir = path.parent().unwrap().to_path_buf();
     let read = move |rel: &str| std::fs::read_to_string(dir.join(rel)).ok();
-    model::load(name, &text, Some(&read)).map_err(|e| e.to_string())?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    Ok(value.to_string())
+    let data = model::load(name, &text, Some(&read)).map_err(|e| e.to_string())?;
+    Ok(model::codec::encode(&data))
 }

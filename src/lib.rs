@@ -12,8 +12,9 @@ pub mod web;
 
 use model::Dataset;
 
-/// The dataset compiled into this build (validated by `build.rs`, so loading cannot fail).
-pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
+/// The dataset compiled into this build: `build.rs` validated the JSON and encoded it with
+/// [`model::codec`], so the wasm carries no JSON parser.
+const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
 
 /// The embedded dataset, parsed once on first use.
 pub fn dataset() -> &'static Dataset {
@@ -23,7 +24,7 @@ pub fn dataset() -> &'static Dataset {
 
 /// Parses the embedded dataset. Prefer [`dataset`], which parses only once.
 pub fn embedded_dataset() -> Dataset {
-    match model::load("dataset.json", EMBEDDED_JSON, None) {
+    match model::codec::decode(EMBEDDED) {
         Ok(d) => d,
         Err(e) => panic!("embedded dataset failed validation after build: {e}"),
     }

@@ -53,7 +53,7 @@ fn derived_values_are_computed_not_typed() {
     // Derived values cite the sources of their inputs.
     assert!(share.sources.len() >= 2);
     // And no derived id is typed in among the indicators of the file.
-    let raw: serde_json::Value = serde_json::from_str(bac_giang_economy::EMBEDDED_JSON).unwrap();
+    let raw: serde_json::Value = serde_json::from_str(include_str!("../data/bac-giang.json")).unwrap();
     let typed: Vec<&str> = raw["indicators"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
     for dv in &d.derived {
         assert!(!typed.contains(&dv.id.as_str()));
@@ -83,4 +83,12 @@ fn every_theme_has_content_and_every_chart_is_reachable() {
             assert!(d.chart(&c.id).is_some());
         }
     }
+}
+
+#[test]
+fn embedded_code_matches_the_json_file() {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
+    let read = |rel: &str| std::fs::read_to_string(dir.join(rel)).ok();
+    let from_json = bac_giang_economy::model::load("data/bac-giang.json", include_str!("../data/bac-giang.json"), Some(&read)).unwrap();
+    assert_eq!(embedded_dataset(), from_json, "build.rs code generation round-trips the data");
 }

@@ -44,7 +44,7 @@ pub fn ChartView(chart: String) -> impl IntoView {
         let frame = Frame { data, chart: spec, lang, palette: &palette, scale: dpr };
         match charts::draw(&area, &frame) {
             Ok(regions) => hits.set_value(regions),
-            Err(e) => leptos::logging::error!("chart `{}` failed to draw: {e:?}", spec.id),
+            Err(e) => leptos::logging::error!("chart `{}` failed to draw: {e}", spec.id),
         }
         let _ = area.present();
         tip.set(None);

@@ -15,7 +15,8 @@ pub fn DetailDialog() -> impl IntoView {
     let close = move || {
         if let Some(id) = ctx.open.get_untracked() {
             ctx.open.set(None);
-            web::focus_by_id(&card_dom_id(&id));
+            // After the next render: until then the page is still `inert` and refuses focus.
+            request_animation_frame(move || web::focus_by_id(&card_dom_id(&id)));
         }
     };
     let handle = window_event_listener(ev::keydown, move |e| {

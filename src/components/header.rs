@@ -15,10 +15,10 @@ pub fn Header() -> impl IntoView {
                 class="lang-button"
                 lang=target.code()
                 aria-pressed=move || (lang.get() == target).to_string()
-                aria-label=name
                 on:click=move |_| lang.set(target)
             >
                 {label}
+                <span class="visually-hidden">{format!(" – {name}")}</span>
             </button>
         }
     };

@@ -3,13 +3,14 @@
 //! This module is compiled twice: into the app, and into `build.rs`, which validates every
 //! `data/*.json` so bad data fails the build. It must therefore depend only on serde.
 
+pub mod codec;
 mod derive;
 mod period;
 mod validate;
 
 pub use derive::combine_qualifiers;
 pub use period::Period;
-pub use validate::{load, DataError, DataErrors, SourceReader};
+pub use validate::{load, with_derived, DataError, DataErrors, SourceReader};
 
 use serde::Deserialize;
 

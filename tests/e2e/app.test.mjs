@@ -1,0 +1,207 @@
+// End-to-end tests of the release build (dist/) in Chromium.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, serve, watchedPage, waitForCharts, assert, assertEqual, run } from './harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const data = JSON.parse(fs.readFileSync(path.join(root, 'data/bac-giang.json'), 'utf8'));
+const indicatorIds = [...data.indicators, ...data.derived].map((i) => i.id);
+const chartIds = data.charts.map((c) => c.id);
+const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+const browser = await launch();
+const { server, base } = await serve(path.join(root, 'dist'));
+
+async function open(query = '?lang=vi', options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const watched = await watchedPage(context, base);
+  await watched.page.goto(base + query);
+  return { context, ...watched };
+}
+
+/// Fraction of a canvas's pixels that differ from its top-left pixel (the background).
+function paintedFraction(page, id) {
+  return page.evaluate((id) => {
+    const c = document.querySelector(`canvas[data-chart="${id}"]`);
+    const ctx = c.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    let differ = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) differ++;
+    }
+    return differ / (data.length / 4);
+  }, id);
+}
+
+const failed = await run({
+  async 'dashboard loads with one card per indicator, every chart painted, no errors'() {
+    const { context, page, problems } = await open('?lang=vi');
+    await waitForCharts(page, 'vi');
+    const cards = await page.$$eval('article.card', (els) => els.map((e) => e.dataset.indicator));
+    assertEqual(cards.sort(), [...indicatorIds].sort(), 'one card per indicator (typed and derived)');
+    const charts = await page.$$eval('figure.chart-card canvas', (els) => els.map((e) => e.dataset.chart));
+    assertEqual(charts.sort(), [...chartIds].sort(), 'one chart per chart in the data');
+    for (const id of chartIds) {
+      const painted = await paintedFraction(page, id);
+      assert(painted > 0.01, `chart ${id} is painted (${(painted * 100).toFixed(2)}% non-background pixels)`);
+      const label = await page.getAttribute(`canvas[data-chart="${id}"]`, 'aria-label');
+      assert(label && label.length > 20, `chart ${id} has an aria-label stating its data`);
+    }
+    assertEqual(await page.getAttribute('html', 'lang'), 'vi', 'document language');
+    assertEqual(problems, [], 'no console errors, page errors or foreign requests');
+    await context.close();
+  },
+
+  async 'canvas backing store follows devicePixelRatio'() {
+    const { context, page, problems } = await open('?lang=en', { deviceScaleFactor: 2 });
+    await waitForCharts(page, 'en');
+    const ratio = await page.$eval('canvas[data-chart="grdp-growth"]', (c) => c.width / c.getBoundingClientRect().width);
+    assert(Math.abs(ratio - 2) < 0.02, `backing store is 2x the CSS size (got ${ratio})`);
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
+  async 'language switch changes labels, number format, title and redraws charts'() {
+    const { context, page, problems } = await open('?lang=vi');
+    await waitForCharts(page, 'vi');
+    const value = () => page.textContent('article[data-indicator="kcn-planned-area"] .card-value');
+    assertEqual(await value(), '2.474,8 ha', 'Vietnamese number format');
+    const viTitle = await page.title();
+    await page.click('button.lang-button[lang="en"]');
+    await waitForCharts(page, 'en');
+    assertEqual(await value(), '2,474.8 ha', 'English number format');
+    assertEqual(await page.textContent('article[data-indicator="industrial-output-9m-2024"] .card-value'), 'nearly VND 500 trillion', 'English money');
+    assertEqual(await page.getAttribute('html', 'lang'), 'en', 'html lang follows');
+    assert((await page.title()) !== viTitle, 'title follows');
+    assert((await page.textContent('h1')).includes('economy'), 'heading in English');
+    assert(page.url().includes('lang=en'), 'URL remembers the language');
+    // Remembered: a fresh visit without ?lang= comes back in English.
+    await page.goto(base);
+    await waitForCharts(page, 'en');
+    assertEqual(await page.getAttribute('html', 'lang'), 'en', 'choice remembered in storage');
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
+  async 'initial language: bad ?lang= falls back to the browser language, then Vietnamese'() {
+    const en = await open('?lang=xx', { locale: 'en-GB' });
+    await waitForCharts(en.page, 'en');
+    assertEqual(await en.page.getAttribute('html', 'lang'), 'en', 'browser language used');
+    assertEqual(en.problems, [], 'no problems');
+    await en.context.close();
+    const de = await open('', { locale: 'de-DE' });
+    await waitForCharts(de.page, 'vi');
+    assertEqual(await de.page.getAttribute('html', 'lang'), 'vi', 'Vietnamese by default');
+    await de.context.close();
+  },
+
+  async 'storage that throws does not break the app'() {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+    });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(base + '?lang=en');
+    await waitForCharts(page, 'en');
+    await page.click('button.lang-button[lang="vi"]');
+    await waitForCharts(page, 'vi');
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
+  async 'hovering a bar shows its exact value in a tooltip'() {
+    const { context, page, problems } = await open('?lang=vi');
+    await waitForCharts(page, 'vi');
+    const box = await page.locator('canvas[data-chart="grdp-growth"]').boundingBox();
+    // First bar: 8 px padding + 19 px label, 22 px tall (see charts/bars.rs).
+    await page.mouse.move(box.x + 60, box.y + 8 + 19 + 11);
+    const tip = page.locator('.chart-box .tooltip');
+    await tip.waitFor({ timeout: 5000 });
+    assertEqual(await tip.textContent(), '2023: 13,1%', 'tooltip text');
+    await page.mouse.move(box.x + 60, box.y + 8 + 50 + 19 + 11);
+    await page.waitForFunction(() => document.querySelector('.chart-box .tooltip')?.textContent.includes('14,5%'));
+    await page.mouse.move(0, 0);
+    await tip.waitFor({ state: 'detached', timeout: 5000 });
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
+  async 'theme filter works from the keyboard'() {
+    const { context, page, problems } = await open('?lang=en');
+    await waitForCharts(page, 'en');
+    await page.focus('button.filter-button[data-theme="parks"]');
+    await page.keyboard.press('Enter');
+    const visible = await page.$$eval('section.theme', (els) => els.filter((e) => !e.hidden).map((e) => e.dataset.theme));
+    assertEqual(visible, ['parks'], 'only the chosen theme shows');
+    assertEqual(await page.getAttribute('button.filter-button[data-theme="parks"]', 'aria-pressed'), 'true', 'pressed state');
+    await page.focus('button.filter-button[data-theme="all"]');
+    await page.keyboard.press('Space');
+    const all = await page.$$eval('section.theme', (els) => els.filter((e) => !e.hidden).length);
+    assertEqual(all, data.themes.length, 'all themes again');
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
+  async 'a card opens its detail; Esc closes it and focus returns'() {
+    const { context, page, problems } = await open('?lang=en');
+    await waitForCharts(page, 'en');
+    await page.click('article[data-indicator="kcn-occupied-area"]');
+    const dialog = page.locator('[role="dialog"]');
+    await dialog.waitFor();
+    assertEqual(await dialog.getAttribute('data-dialog-for'), 'kcn-occupied-area', 'dialog for the clicked card');
+    assert((await dialog.textContent()).includes('Computed: about 63.97% × 2,474.8 ha'), 'shows the computation');
+    assert(await dialog.locator('q').count() >= 2, 'quotes the source excerpts');
+    await page.waitForFunction(() => document.querySelector('[role="dialog"] canvas')?.dataset.drawn === 'en');
+    assertEqual(await page.evaluate(() => document.activeElement.className), 'dialog-close', 'focus moves into the dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assertEqual(await page.evaluate(() => document.activeElement.id), 'card-kcn-occupied-area', 'focus returns to the card');
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
+  async 'at 360 px there is no horizontal scroll and charts still draw'() {
+    const { context, page, problems } = await open('?lang=vi', { viewport: { width: 360, height: 740 } });
+    await waitForCharts(page, 'vi');
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert(scroll <= client, `no horizontal scroll (scrollWidth ${scroll} > ${client})`);
+    for (const id of chartIds) {
+      assert((await paintedFraction(page, id)) > 0.01, `chart ${id} painted at 360 px`);
+    }
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
+  async 'charts redraw when their container resizes'() {
+    const { context, page, problems } = await open('?lang=en');
+    await waitForCharts(page, 'en');
+    const width = () => page.$eval('canvas[data-chart="company-revenue"]', (c) => c.width);
+    const before = await width();
+    await page.setViewportSize({ width: 420, height: 900 });
+    await page.waitForFunction((b) => document.querySelector('canvas[data-chart="company-revenue"]').width < b, before);
+    assert((await paintedFraction(page, 'company-revenue')) > 0.01, 'still painted after resize');
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
+  async 'no accessibility violations (axe-core), light and dark'() {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const lang of ['vi', 'en']) {
+        const { context, page } = await open(`?lang=${lang}`, { colorScheme });
+        await waitForCharts(page, lang);
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assertEqual(result, [], `axe violations (${colorScheme}, ${lang})`);
+        await context.close();
+      }
+    }
+  },
+});
+
+await browser.close();
+server.close();
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,67 @@
+// A tiny test harness around playwright-core: launches the system Chromium, serves dist/ on
+// 127.0.0.1, records console errors, page errors and any request that leaves the server.
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function serve(dir = 'dist', headers) {
+  const server = await startServer(dir, 0, headers);
+  return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
+
+/// A page that remembers every problem: console errors, uncaught errors, foreign requests.
+export async function watchedPage(context, base) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`third-party request: ${url}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  return { page, problems };
+}
+
+export async function waitForCharts(page, lang) {
+  await page.waitForFunction((lang) => {
+    const canvases = [...document.querySelectorAll('canvas[data-chart]')];
+    return canvases.length > 0 && canvases.every((c) => c.dataset.drawn === lang);
+  }, lang, { timeout: 30000 });
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export function assertEqual(actual, expected, message) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${message}\n    expected: ${JSON.stringify(expected)}\n    actual:   ${JSON.stringify(actual)}`);
+  }
+}
+
+/// Runs named async tests in order; prints a line each; exits non-zero if any failed.
+export async function run(tests) {
+  let failed = 0;
+  const only = process.env.E2E_ONLY;
+  for (const [name, fn] of Object.entries(tests)) {
+    if (only && !name.includes(only)) continue;
+    const t0 = Date.now();
+    try {
+      await fn();
+      console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`  FAIL ${name}\n       ${String(e.stack || e).split('\n').join('\n       ')}`);
+    }
+  }
+  console.log(failed ? `\n${failed} end-to-end test(s) failed` : '\nall end-to-end tests passed');
+  return failed;
+}

@@ -6,7 +6,6 @@
 #[path = "src/model/mod.rs"]
 mod model;
 
-
 use std::path::{Path, PathBuf};
 
 fn main() {
@@ -27,7 +26,11 @@ fn main() {
     let mut failed = false;
     let mut embedded = None;
     for path in &files {
-        let name = path.strip_prefix(&root).unwrap_or(path).display().to_string();
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         println!("cargo:rerun-if-changed={name}");
         match validate(path, &name) {
             Ok(compact) if name == chosen => embedded = Some(compact),

@@ -12,7 +12,13 @@ pub const DEFAULT_MAX_DECIMALS: usize = 2;
 /// so 1.005 → "1.01" (not the binary value's "1.00").
 pub fn number(x: f64, max_frac: usize, lang: Lang) -> String {
     if !x.is_finite() {
-        return if x.is_nan() { "NaN".into() } else if x > 0.0 { "∞".into() } else { "-∞".into() };
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
     }
     let (int_digits, frac_digits) = round_half_away(x.abs(), max_frac);
     let (group, decimal) = match lang {
@@ -42,7 +48,11 @@ fn round_half_away(x: f64, max_frac: usize) -> (Vec<u8>, Vec<u8>) {
     let sci = format!("{x:e}"); // shortest round-trip, e.g. "2.4748e3"
     let (mantissa, exp) = sci.split_once('e').expect("`{:e}` output has an exponent");
     let exp: i64 = exp.parse().expect("exponent is an integer");
-    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+    let digits: Vec<u8> = mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
     let point = exp + 1; // digits before the decimal point
     let (mut int, mut frac): (Vec<u8>, Vec<u8>) = if point <= 0 {
         let mut f = vec![0; (-point) as usize];
@@ -53,7 +63,10 @@ fn round_half_away(x: f64, max_frac: usize) -> (Vec<u8>, Vec<u8>) {
         i.resize(point as usize, 0);
         (i, Vec::new())
     } else {
-        (digits[..point as usize].to_vec(), digits[point as usize..].to_vec())
+        (
+            digits[..point as usize].to_vec(),
+            digits[point as usize..].to_vec(),
+        )
     };
     if frac.len() > max_frac {
         let round_up = frac[max_frac] >= 5;
@@ -175,14 +188,23 @@ fn max_decimals(ind: &Indicator) -> usize {
 /// The headline of an indicator: its qualified amount, or its text.
 pub fn headline(ind: &Indicator, lang: Lang) -> String {
     match ind.amount() {
-        Some((v, unit)) => qualified(ind.qualifier, amount(v, unit, max_decimals(ind), lang), lang),
-        None => ind.text.as_ref().map(|t| t.get(lang).to_string()).unwrap_or_default(),
+        Some((v, unit)) => qualified(
+            ind.qualifier,
+            amount(v, unit, max_decimals(ind), lang),
+            lang,
+        ),
+        None => ind
+            .text
+            .as_ref()
+            .map(|t| t.get(lang).to_string())
+            .unwrap_or_default(),
     }
 }
 
 /// The amount alone (no qualifier), for tight places such as chart labels.
 pub fn bare_amount(ind: &Indicator, lang: Lang) -> Option<String> {
-    ind.amount().map(|(v, unit)| amount(v, unit, max_decimals(ind), lang))
+    ind.amount()
+        .map(|(v, unit)| amount(v, unit, max_decimals(ind), lang))
 }
 
 /// `+22,5%` / `+22.5%`, `gấp 4,6 lần` / `4.6×`.
@@ -303,13 +325,27 @@ mod tests {
     #[test]
     fn qualifiers_changes_and_differences() {
         let text = amount(1.7e9, Unit::Usd, 2, Vi);
-        assert_eq!(qualified(Some(Qualifier::Over), text, Vi), "trên 1,7 tỷ USD");
+        assert_eq!(
+            qualified(Some(Qualifier::Over), text, Vi),
+            "trên 1,7 tỷ USD"
+        );
         let text = amount(5e14, Unit::Vnd, 2, En);
-        assert_eq!(qualified(Some(Qualifier::Nearly), text, En), "nearly VND 500 trillion");
-        let pct = Change { kind: ChangeKind::Percent, value: 61.26, basis: crate::model::ChangeBasis::SamePeriod };
+        assert_eq!(
+            qualified(Some(Qualifier::Nearly), text, En),
+            "nearly VND 500 trillion"
+        );
+        let pct = Change {
+            kind: ChangeKind::Percent,
+            value: 61.26,
+            basis: crate::model::ChangeBasis::SamePeriod,
+        };
         assert_eq!(change(&pct, Vi), "+61,26%");
         assert_eq!(change(&pct, En), "+61.26%");
-        let times = Change { kind: ChangeKind::Multiple, value: 4.6, basis: crate::model::ChangeBasis::SamePeriod };
+        let times = Change {
+            kind: ChangeKind::Multiple,
+            value: 4.6,
+            basis: crate::model::ChangeBasis::SamePeriod,
+        };
         assert_eq!(change(&times, Vi), "gấp 4,6 lần");
         assert_eq!(change(&times, En), "4.6×");
         assert_eq!(difference(14.5, 13.1, Unit::Percent, Vi), "+1,4 điểm %");
@@ -319,8 +355,16 @@ mod tests {
 
     #[test]
     fn ordinals_and_periods() {
-        let ords: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal_en).to_vec();
-        assert_eq!(ords, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);
+        let ords: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
+            .map(ordinal_en)
+            .to_vec();
+        assert_eq!(
+            ords,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+                "111th"
+            ]
+        );
         let p = |s: &str| s.parse::<Period>().unwrap();
         assert_eq!(period(&p("2024-9m"), Vi), "9 tháng 2024");
         assert_eq!(period(&p("2024-9m"), En), "Jan–Sep 2024");

@@ -112,7 +112,11 @@ pub fn change_basis(lang: Lang) -> &'static str {
 /// The change line of a card, e.g. "+22,5% so cùng kỳ" or "+1.4 pp vs 2023".
 pub fn change_line(data: &Dataset, ind: &Indicator, lang: Lang) -> Option<String> {
     if let Some(c) = &ind.change {
-        return Some(format!("{} {}", format::change(c, lang), change_basis(lang)));
+        return Some(format!(
+            "{} {}",
+            format::change(c, lang),
+            change_basis(lang)
+        ));
     }
     let prev = data.indicator(ind.previous.as_deref()?)?;
     let ((now, unit), (before, _)) = (ind.amount()?, prev.amount()?);
@@ -127,13 +131,19 @@ pub fn change_line(data: &Dataset, ind: &Indicator, lang: Lang) -> Option<String
 /// "9th nationwide" / "thứ 9 cả nước"; "1st among all provinces".
 pub fn rank_line(ind: &Indicator, lang: Lang) -> Option<String> {
     let r = ind.rank.as_ref()?;
-    Some(format!("{} {}", format::rank(r.position, lang), r.scope.get(lang)))
+    Some(format!(
+        "{} {}",
+        format::rank(r.position, lang),
+        r.scope.get(lang)
+    ))
 }
 
 /// How a derived value was computed, with its inputs: "≈ 63,97% × 2.474,8 ha".
 pub fn formula_line(data: &Dataset, ind: &Indicator, lang: Lang) -> Option<String> {
     let formula = ind.formula.as_ref()?;
-    let [a, b] = formula.inputs().map(|id| data.indicator(id).map(|i| format::headline(i, lang)));
+    let [a, b] = formula
+        .inputs()
+        .map(|id| data.indicator(id).map(|i| format::headline(i, lang)));
     let (a, b) = (a?, b?);
     let expr = match formula {
         Formula::PercentOf { .. } => format!("{a} × {b}"),
@@ -145,7 +155,11 @@ pub fn formula_line(data: &Dataset, ind: &Indicator, lang: Lang) -> Option<Strin
 
 /// The "data as of" line of the header.
 pub fn as_of_line(data: &Dataset, lang: Lang) -> String {
-    format!("{} {}", t(lang, Msg::DataAsOf), format::period(&data.as_of, lang))
+    format!(
+        "{} {}",
+        t(lang, Msg::DataAsOf),
+        format::period(&data.as_of, lang)
+    )
 }
 
 /// The initial language: a valid `?lang=`, else the remembered choice, else the first of the
@@ -158,30 +172,18 @@ pub fn choose_lang(query: Option<&str>, stored: Option<&str>, browser: &[String]
         .unwrap_or(Lang::Vi)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_choice_order() {
-        let en = vec!["en-US".to_string(), "vi".to_string()];
-        assert_eq!(choose_lang(Some("vi"), Some("en"), &en), Lang::Vi);
-        assert_eq!(choose_lang(Some("fr"), None, &en), Lang::En, "invalid ?lang= falls back");
-        assert_eq!(choose_lang(None, Some("vi"), &en), Lang::Vi, "remembered beats browser");
-        assert_eq!(choose_lang(None, Some("garbage"), &en), Lang::En);
-        assert_eq!(choose_lang(None, None, &["de-DE".into(), "en-GB".into()]), Lang::En);
-        assert_eq!(choose_lang(None, None, &["de".into()]), Lang::Vi);
-        assert_eq!(choose_lang(Some(""), None, &[]), Lang::Vi);
-        assert_eq!(choose_lang(Some("EN"), None, &[]), Lang::En);
-    }
-}
-
 /// "Nguồn: Viet Nam News (VNS), đoạn 8; Bài báo tiếng Việt, đoạn 1".
-pub fn sources_line<'a>(data: &Dataset, cites: impl IntoIterator<Item = &'a Citation>, lang: Lang) -> String {
+pub fn sources_line<'a>(
+    data: &Dataset,
+    cites: impl IntoIterator<Item = &'a Citation>,
+    lang: Lang,
+) -> String {
     let refs: Vec<String> = cites
         .into_iter()
         .map(|c| {
-            let name = data.source(&c.source).map_or(c.source.as_str(), |s| s.publisher.get(lang));
+            let name = data
+                .source(&c.source)
+                .map_or(c.source.as_str(), |s| s.publisher.get(lang));
             format!("{name}, {} {}", t(lang, Msg::Paragraph), c.paragraph)
         })
         .collect();
@@ -192,4 +194,33 @@ pub fn sources_line<'a>(data: &Dataset, cites: impl IntoIterator<Item = &'a Cita
         }
     }
     format!("{}: {}", t(lang, Msg::Sources), unique.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_choice_order() {
+        let en = vec!["en-US".to_string(), "vi".to_string()];
+        assert_eq!(choose_lang(Some("vi"), Some("en"), &en), Lang::Vi);
+        assert_eq!(
+            choose_lang(Some("fr"), None, &en),
+            Lang::En,
+            "invalid ?lang= falls back"
+        );
+        assert_eq!(
+            choose_lang(None, Some("vi"), &en),
+            Lang::Vi,
+            "remembered beats browser"
+        );
+        assert_eq!(choose_lang(None, Some("garbage"), &en), Lang::En);
+        assert_eq!(
+            choose_lang(None, None, &["de-DE".into(), "en-GB".into()]),
+            Lang::En
+        );
+        assert_eq!(choose_lang(None, None, &["de".into()]), Lang::Vi);
+        assert_eq!(choose_lang(Some(""), None, &[]), Lang::Vi);
+        assert_eq!(choose_lang(Some("EN"), None, &[]), Lang::En);
+    }
 }

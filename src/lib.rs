@@ -3,11 +3,11 @@
 //! Data flows one way: `data/*.json` (validated by `build.rs`) → [`model`] → [`format`] /
 //! [`i18n`] → [`charts`] → `components` → `main.rs`.
 
-pub mod model;
-pub mod format;
-pub mod i18n;
 pub mod charts;
 pub mod components;
+pub mod format;
+pub mod i18n;
+pub mod model;
 pub mod web;
 
 use model::Dataset;

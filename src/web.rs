@@ -14,14 +14,20 @@ fn window() -> Option<web_sys::Window> {
 /// A query parameter of the current URL.
 pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// Replaces one query parameter without reloading or adding a history entry.
 pub fn set_query_param(name: &str, value: &str) {
     let Some(win) = window() else { return };
-    let Ok(href) = win.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let Ok(href) = win.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
     url.search_params().set(name, value);
     if let Ok(history) = win.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
@@ -45,8 +51,14 @@ pub fn store_lang(code: &str) {
 
 /// The browser's preferred languages, most preferred first.
 pub fn browser_languages() -> Vec<String> {
-    let Some(nav) = window().map(|w| w.navigator()) else { return Vec::new() };
-    let mut langs: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut langs: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     if langs.is_empty() {
         langs.extend(nav.language());
     }
@@ -54,7 +66,9 @@ pub fn browser_languages() -> Vec<String> {
 }
 
 pub fn set_document_language(code: &str, title: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("lang", code);
     }
@@ -62,11 +76,17 @@ pub fn set_document_language(code: &str, title: &str) {
 }
 
 pub fn device_pixel_ratio() -> f64 {
-    window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
+    window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .unwrap_or(1.0)
 }
 
 fn dark_query() -> Option<web_sys::MediaQueryList> {
-    window()?.match_media("(prefers-color-scheme: dark)").ok().flatten()
+    window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
 }
 
 pub fn prefers_dark() -> bool {
@@ -76,7 +96,9 @@ pub fn prefers_dark() -> bool {
 /// Calls `on_change` whenever the colour scheme preference flips. Lives as long as the page.
 pub fn watch_dark_preference(on_change: impl Fn(bool) + 'static) {
     let Some(query) = dark_query() else { return };
-    let cb = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| on_change(e.matches()));
+    let cb = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |e: web_sys::MediaQueryListEvent| on_change(e.matches()),
+    );
     let _ = query.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
     cb.forget();
 }
@@ -96,7 +118,10 @@ impl WidthObserver {
         });
         let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
         observer.observe(target);
-        Some(WidthObserver { observer, _callback: callback })
+        Some(WidthObserver {
+            observer,
+            _callback: callback,
+        })
     }
 }
 
@@ -108,7 +133,10 @@ impl Drop for WidthObserver {
 
 /// Focuses the element with this id, if it exists.
 pub fn focus_by_id(id: &str) {
-    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
         if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
@@ -117,5 +145,8 @@ pub fn focus_by_id(id: &str) {
 
 /// Milliseconds since navigation start (for benchmarks and test hooks).
 pub fn now_ms() -> f64 {
-    window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }

@@ -4,7 +4,12 @@ use bac_giang_economy::charts::{hit_at, preferred_height, render_svg, summary, P
 use bac_giang_economy::embedded_dataset;
 use bac_giang_economy::model::{Dataset, Lang};
 
-fn svg(data: &Dataset, id: &str, lang: Lang, width: u32) -> (String, Vec<bac_giang_economy::charts::Hit>) {
+fn svg(
+    data: &Dataset,
+    id: &str,
+    lang: Lang,
+    width: u32,
+) -> (String, Vec<bac_giang_economy::charts::Hit>) {
     let chart = data.chart(id).unwrap_or_else(|| panic!("chart {id}"));
     let (svg, hits) = render_svg(data, chart, lang, &Palette::light(), width);
     // Previews for humans (README screenshots, reviews); not asserted on.
@@ -44,13 +49,26 @@ fn every_chart_draws_in_both_languages_at_narrow_and_wide_sizes() {
             for width in [320, 640, 1100] {
                 let (svg, hits) = svg(&data, &chart.id, lang, width);
                 assert!(svg.starts_with("<svg"), "{} is an SVG document", chart.id);
-                assert!(count(&svg, "<text") >= chart.series.len(), "{} labels every entry", chart.id);
-                let drawn: std::collections::HashSet<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+                assert!(
+                    count(&svg, "<text") >= chart.series.len(),
+                    "{} labels every entry",
+                    chart.id
+                );
+                let drawn: std::collections::HashSet<&str> =
+                    hits.iter().map(|h| h.id.as_str()).collect();
                 for id in &chart.series {
-                    assert!(drawn.contains(id.as_str()), "{}: no tooltip region for {id}", chart.id);
+                    assert!(
+                        drawn.contains(id.as_str()),
+                        "{}: no tooltip region for {id}",
+                        chart.id
+                    );
                 }
                 for h in &hits {
-                    assert!(h.x0 >= 0 && h.x1 <= width as i32 && h.x0 < h.x1 && h.y0 < h.y1, "{}: region inside the chart: {h:?}", chart.id);
+                    assert!(
+                        h.x0 >= 0 && h.x1 <= width as i32 && h.x0 < h.x1 && h.y0 < h.y1,
+                        "{}: region inside the chart: {h:?}",
+                        chart.id
+                    );
                 }
             }
         }
@@ -68,7 +86,10 @@ fn grdp_chart_shows_both_years_and_marks_the_estimate() {
     let (en, _) = svg(&data, "grdp-growth", Lang::En, 640);
     assert!(en.contains("13.1%") && en.contains("14.5%") && en.contains("(estimate)"));
     // Actual: one filled rect. Estimate: faded fill, outline and hatching lines.
-    assert!(count(&en, "<rect") >= 4, "background, actual bar, estimate fill and outline");
+    assert!(
+        count(&en, "<rect") >= 4,
+        "background, actual bar, estimate fill and outline"
+    );
     assert!(count(&en, "<polyline") >= 3, "estimate bar is hatched");
     // The bar of 14.5 is longer than the bar of 13.1.
     let (a, b) = (&hits[0], &hits[1]);
@@ -91,21 +112,40 @@ fn company_chart_keeps_currencies_apart() {
     assert!(vi.contains("67.805 tỷ đồng (gấp 4,6 lần so cùng kỳ)"));
     assert!(vi.contains("trên 70 triệu USD (+40% so cùng kỳ)"));
     // Blueway's bar fills its own panel: it is the only USD value.
-    let blueway = hits.iter().find(|h| h.id == "blueway-vina-sales-9m-2024").unwrap();
-    let fukang = hits.iter().find(|h| h.id == "fukang-revenue-9m-2024").unwrap();
-    assert!(blueway.y0 > fukang.y0, "USD panel comes after the VND panel");
+    let blueway = hits
+        .iter()
+        .find(|h| h.id == "blueway-vina-sales-9m-2024")
+        .unwrap();
+    let fukang = hits
+        .iter()
+        .find(|h| h.id == "fukang-revenue-9m-2024")
+        .unwrap();
+    assert!(
+        blueway.y0 > fukang.y0,
+        "USD panel comes after the VND panel"
+    );
 }
 
 #[test]
 fn share_charts_compute_parts_and_shares() {
     let data = embedded_dataset();
     let (vi, hits) = svg(&data, "park-land", Lang::Vi, 640);
-    assert!(vi.contains("Đã lấp đầy: khoảng 1.583,1 ha · khoảng 64%"), "{vi}");
+    assert!(
+        vi.contains("Đã lấp đầy: khoảng 1.583,1 ha · khoảng 64%"),
+        "{vi}"
+    );
     assert!(vi.contains("Còn trống: khoảng 891,7 ha · khoảng 36%"));
     assert!(vi.contains("Tổng: 2.474,8 ha"));
-    assert_eq!(hits.iter().filter(|h| h.id == "kcn-occupied-area").count(), 2, "segment and legend row");
+    assert_eq!(
+        hits.iter().filter(|h| h.id == "kcn-occupied-area").count(),
+        2,
+        "segment and legend row"
+    );
     let (en, _) = svg(&data, "industrial-output", Lang::En, 640);
-    assert!(en.contains("Foreign-invested: over VND 438 trillion · over 87.6%"), "{en}");
+    assert!(
+        en.contains("Foreign-invested: over VND 438 trillion · over 87.6%"),
+        "{en}"
+    );
     assert!(en.contains("Other sectors: nearly VND 62 trillion · about 12.4%"));
     assert!(en.contains("Total: nearly VND 500 trillion"));
 }
@@ -134,7 +174,10 @@ fn timeline_places_milestones_in_order() {
 fn tooltips_are_found_through_the_drawn_geometry() {
     let data = embedded_dataset();
     let (_, hits) = svg(&data, "park-pipeline", Lang::En, 640);
-    let h = hits.iter().find(|h| h.id == "kcn-approved-planning").unwrap();
+    let h = hits
+        .iter()
+        .find(|h| h.id == "kcn-approved-planning")
+        .unwrap();
     let (cx, cy) = ((h.x0 + h.x1) as f64 / 2.0, (h.y0 + h.y1) as f64 / 2.0);
     assert_eq!(hit_at(&hits, cx, cy).unwrap().id, "kcn-approved-planning");
     assert!(hit_at(&hits, -5.0, -5.0).is_none());

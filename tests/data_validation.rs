@@ -21,7 +21,10 @@ fn the_minimal_fixture_is_valid_and_derives_values() {
     let used = d.indicator("used-area").expect("derived value added");
     assert!(used.is_derived());
     assert!((used.value.unwrap() - 60.0).abs() < 1e-9);
-    assert_eq!(used.qualifier, Some(bac_giang_economy::model::Qualifier::About));
+    assert_eq!(
+        used.qualifier,
+        Some(bac_giang_economy::model::Qualifier::About)
+    );
 }
 
 /// (fixture, expected message: `file: path: problem`, matched as a prefix of one line).
@@ -62,7 +65,9 @@ fn every_malformed_fixture_fails_with_its_message() {
             Ok(_) => failures.push(format!("{name}: loaded without error")),
             Err(msg) => {
                 if !msg.lines().any(|l| l.starts_with(expected)) {
-                    failures.push(format!("{name}:\n  expected: {expected}\n  got:      {msg}"));
+                    failures.push(format!(
+                        "{name}:\n  expected: {expected}\n  got:      {msg}"
+                    ));
                 }
             }
         }
@@ -72,6 +77,12 @@ fn every_malformed_fixture_fails_with_its_message() {
 
 #[test]
 fn every_fixture_file_is_covered() {
-    let count = std::fs::read_dir(fixtures().join("invalid")).unwrap().count();
-    assert_eq!(count, CASES.len(), "each invalid fixture needs an expected message");
+    let count = std::fs::read_dir(fixtures().join("invalid"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        count,
+        CASES.len(),
+        "each invalid fixture needs an expected message"
+    );
 }

@@ -6,11 +6,27 @@ use bac_giang_economy::model::{Qualifier, Status, Unit};
 #[test]
 fn holds_every_headline_fact_of_the_articles() {
     let d = embedded_dataset();
-    let v = |id: &str| d.indicator(id).unwrap_or_else(|| panic!("missing {id}")).value.unwrap();
+    let v = |id: &str| {
+        d.indicator(id)
+            .unwrap_or_else(|| panic!("missing {id}"))
+            .value
+            .unwrap()
+    };
     assert_eq!(v("grdp-growth-2023"), 13.1);
     assert_eq!(v("grdp-growth-2024"), 14.5);
-    assert_eq!(d.indicator("grdp-growth-2024").unwrap().status, Status::Estimate);
-    assert_eq!(d.indicator("grdp-growth-2023").unwrap().rank.as_ref().unwrap().position, 1);
+    assert_eq!(
+        d.indicator("grdp-growth-2024").unwrap().status,
+        Status::Estimate
+    );
+    assert_eq!(
+        d.indicator("grdp-growth-2023")
+            .unwrap()
+            .rank
+            .as_ref()
+            .unwrap()
+            .position,
+        1
+    );
     assert_eq!(v("kcn-approved-planning"), 14.0);
     assert_eq!(v("kcn-zoning-in-progress"), 6.0);
     assert_eq!(v("kcn-established"), 10.0);
@@ -30,7 +46,15 @@ fn holds_every_headline_fact_of_the_articles() {
     assert_eq!(d.indicator("partner-provinces").unwrap().items.len(), 5);
     assert_eq!(d.indicator("kcn-new-9m-2024").unwrap().items.len(), 2);
     assert_eq!(d.indicator("kcn-expanded-9m-2024").unwrap().items.len(), 2);
-    for id in ["resolution-147", "resolution-11", "fdi-principle-1-2-3", "five-readiness", "direction-2025", "chungcheongnam-plan", "provincial-plan-2021-2030"] {
+    for id in [
+        "resolution-147",
+        "resolution-11",
+        "fdi-principle-1-2-3",
+        "five-readiness",
+        "direction-2025",
+        "chungcheongnam-plan",
+        "provincial-plan-2021-2030",
+    ] {
         assert!(d.indicator(id).is_some(), "missing {id}");
     }
 }
@@ -47,14 +71,24 @@ fn derived_values_are_computed_not_typed() {
     assert!((free.value.unwrap() + occupied.value.unwrap() - 2474.8).abs() < 1e-9);
     let share = d.indicator("fdi-sector-share-9m-2024").unwrap();
     assert!((share.value.unwrap() - 87.6).abs() < 1e-9);
-    assert_eq!(share.qualifier, Some(Qualifier::Over), "over 438 / nearly 500 is over 87.6%");
+    assert_eq!(
+        share.qualifier,
+        Some(Qualifier::Over),
+        "over 438 / nearly 500 is over 87.6%"
+    );
     let other = d.indicator("other-sector-output-9m-2024").unwrap();
     assert_eq!(other.qualifier, Some(Qualifier::Nearly));
     // Derived values cite the sources of their inputs.
     assert!(share.sources.len() >= 2);
     // And no derived id is typed in among the indicators of the file.
-    let raw: serde_json::Value = serde_json::from_str(include_str!("../data/bac-giang.json")).unwrap();
-    let typed: Vec<&str> = raw["indicators"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    let raw: serde_json::Value =
+        serde_json::from_str(include_str!("../data/bac-giang.json")).unwrap();
+    let typed: Vec<&str> = raw["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
     for dv in &d.derived {
         assert!(!typed.contains(&dv.id.as_str()));
     }
@@ -63,9 +97,26 @@ fn derived_values_are_computed_not_typed() {
 #[test]
 fn facts_stated_by_both_articles_cite_both() {
     let d = embedded_dataset();
-    for id in ["grdp-growth-2023", "grdp-growth-2024", "kcn-planned-area", "kcn-occupancy-rate", "investment-attracted-2024", "industrial-output-9m-2024", "partner-provinces"] {
-        let sources: Vec<&str> = d.indicator(id).unwrap().sources.iter().map(|c| c.source.as_str()).collect();
-        assert!(sources.contains(&"vi-article") && sources.contains(&"vns"), "{id} cites {sources:?}");
+    for id in [
+        "grdp-growth-2023",
+        "grdp-growth-2024",
+        "kcn-planned-area",
+        "kcn-occupancy-rate",
+        "investment-attracted-2024",
+        "industrial-output-9m-2024",
+        "partner-provinces",
+    ] {
+        let sources: Vec<&str> = d
+            .indicator(id)
+            .unwrap()
+            .sources
+            .iter()
+            .map(|c| c.source.as_str())
+            .collect();
+        assert!(
+            sources.contains(&"vi-article") && sources.contains(&"vns"),
+            "{id} cites {sources:?}"
+        );
     }
 }
 
@@ -73,7 +124,11 @@ fn facts_stated_by_both_articles_cite_both() {
 fn every_theme_has_content_and_every_chart_is_reachable() {
     let d = embedded_dataset();
     for t in &d.themes {
-        assert!(d.indicators_in(&t.id).count() > 0, "theme {} has no cards", t.id);
+        assert!(
+            d.indicators_in(&t.id).count() > 0,
+            "theme {} has no cards",
+            t.id
+        );
     }
     for c in &d.charts {
         assert!(d.series(c).count() == c.series.len());
@@ -89,6 +144,15 @@ fn every_theme_has_content_and_every_chart_is_reachable() {
 fn embedded_code_matches_the_json_file() {
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
     let read = |rel: &str| std::fs::read_to_string(dir.join(rel)).ok();
-    let from_json = bac_giang_economy::model::load("data/bac-giang.json", include_str!("../data/bac-giang.json"), Some(&read)).unwrap();
-    assert_eq!(embedded_dataset(), from_json, "build.rs code generation round-trips the data");
+    let from_json = bac_giang_economy::model::load(
+        "data/bac-giang.json",
+        include_str!("../data/bac-giang.json"),
+        Some(&read),
+    )
+    .unwrap();
+    assert_eq!(
+        embedded_dataset(),
+        from_json,
+        "build.rs code generation round-trips the data"
+    );
 }

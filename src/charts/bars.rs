@@ -21,7 +21,9 @@ const PANEL_GAP: f64 = 12.0;
 fn panels<'a>(data: &'a Dataset, chart: &'a Chart) -> Vec<(Unit, Vec<&'a Indicator>)> {
     let mut groups: Vec<(Unit, Vec<&Indicator>)> = Vec::new();
     for ind in data.series(chart) {
-        let Some((_, unit)) = ind.amount() else { continue };
+        let Some((_, unit)) = ind.amount() else {
+            continue;
+        };
         match groups.iter_mut().find(|(u, _)| *u == unit) {
             Some((_, list)) => list.push(ind),
             None => groups.push((unit, vec![ind])),
@@ -33,7 +35,9 @@ fn panels<'a>(data: &'a Dataset, chart: &'a Chart) -> Vec<(Unit, Vec<&'a Indicat
 pub(super) fn height(data: &Dataset, chart: &Chart) -> f64 {
     let groups = panels(data, chart);
     let multi = groups.len() > 1;
-    let panel = |rows: usize| rows as f64 * ROW - (ROW - LABEL_GAP - BAR) + if multi { HEADING } else { 0.0 };
+    let panel = |rows: usize| {
+        rows as f64 * ROW - (ROW - LABEL_GAP - BAR) + if multi { HEADING } else { 0.0 }
+    };
     let panels: f64 = groups.iter().map(|(_, g)| panel(g.len())).sum();
     2.0 * PAD + panels + groups.len().saturating_sub(1) as f64 * PANEL_GAP
 }
@@ -45,13 +49,20 @@ pub(super) fn value_label(data: &Dataset, ind: &Indicator, lang: Lang, named: bo
         s = format!("{s} ({change})");
     }
     if named {
-        format!("{}{}: {s}", ind.short_label().get(lang), status_tag(ind, lang))
+        format!(
+            "{}{}: {s}",
+            ind.short_label().get(lang),
+            status_tag(ind, lang)
+        )
     } else {
         s
     }
 }
 
-pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame) -> DrawResult<Vec<Hit>, DB> {
+pub(super) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    f: &Frame,
+) -> DrawResult<Vec<Hit>, DB> {
     let (w, _) = area.dim_in_pixel();
     let w = w as i32;
     let p = f.palette;
@@ -67,33 +78,64 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame)
         if groups.len() > 1 {
             if gi > 0 {
                 let line_y = y + f.px(PANEL_GAP / 2.0) - f.px(4.0);
-                area.draw(&PathElement::new(vec![(pad, line_y), (w - pad, line_y)], p.grid.stroke_width(1)))?;
+                area.draw(&PathElement::new(
+                    vec![(pad, line_y), (w - pad, line_y)],
+                    p.grid.stroke_width(1),
+                ))?;
                 y += f.px(PANEL_GAP);
             }
-            area.draw(&Text::new(i18n::unit_heading(f.lang, *unit).to_string(), (pad, y), heading_font.clone()))?;
+            area.draw(&Text::new(
+                i18n::unit_heading(f.lang, *unit).to_string(),
+                (pad, y),
+                heading_font.clone(),
+            ))?;
             y += f.px(HEADING);
         }
-        let labels: Vec<String> = inds.iter().map(|i| value_label(f.data, i, f.lang, false)).collect();
+        let labels: Vec<String> = inds
+            .iter()
+            .map(|i| value_label(f.data, i, f.lang, false))
+            .collect();
         let mut widest = 0;
         for l in &labels {
             widest = widest.max(area.estimate_text_size(l, &value_font)?.0 as i32);
         }
-        let max = inds.iter().filter_map(|i| i.value).fold(0.0_f64, |m, v| m.max(v.abs()));
+        let max = inds
+            .iter()
+            .filter_map(|i| i.value)
+            .fold(0.0_f64, |m, v| m.max(v.abs()));
         // Room for the longest value label after the longest bar; never below a usable bar.
         let track = (w - 2 * pad - widest - f.px(8.0)).max(f.px(60.0));
         for (ind, label) in inds.iter().zip(&labels) {
-            let name = format!("{}{}", ind.short_label().get(f.lang), status_tag(ind, f.lang));
+            let name = format!(
+                "{}{}",
+                ind.short_label().get(f.lang),
+                status_tag(ind, f.lang)
+            );
             area.draw(&Text::new(name.clone(), (pad, y), label_font.clone()))?;
             let (by0, by1) = (y + f.px(LABEL_GAP), y + f.px(LABEL_GAP + BAR));
             let v = ind.value.unwrap_or(0.0).abs();
-            let len = if max > 0.0 { ((v / max) * track as f64).round() as i32 } else { 0 }.max(f.px(2.0));
+            let len = if max > 0.0 {
+                ((v / max) * track as f64).round() as i32
+            } else {
+                0
+            }
+            .max(f.px(2.0));
             let rect = (pad, by0, pad + len, by1);
             if ind.status == Status::Actual {
-                area.draw(&Rectangle::new([(rect.0, rect.1), (rect.2, rect.3)], color.filled()))?;
+                area.draw(&Rectangle::new(
+                    [(rect.0, rect.1), (rect.2, rect.3)],
+                    color.filled(),
+                ))?;
             } else {
-                area.draw(&Rectangle::new([(rect.0, rect.1), (rect.2, rect.3)], p.faded(color).filled()))?;
+                area.draw(&Rectangle::new(
+                    [(rect.0, rect.1), (rect.2, rect.3)],
+                    p.faded(color).filled(),
+                ))?;
                 hatch(area, rect, f.px(7.0), color, f.px(1.5).max(1) as u32)?;
-                area.draw(&Rectangle::new([(rect.0, rect.1), (rect.2, rect.3)], color.stroke_width(f.px(1.5).max(1) as u32)))?;
+                area.draw(&Rectangle::new(
+                    [(rect.0, rect.1), (rect.2, rect.3)],
+                    color.stroke_width(f.px(1.5).max(1) as u32),
+                ))?;
             }
             let text_x = pad + len + f.px(6.0);
             area.draw(&Text::new(

@@ -97,7 +97,11 @@ impl Frame<'_> {
     }
 
     fn font(&self, css_size: f64, bold: bool, color: RGBColor) -> TextStyle<'static> {
-        let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
         FontDesc::new(FontFamily::SansSerif, css_size * self.scale, style)
             .color(&color)
             .pos(Pos::new(HPos::Left, VPos::Top))
@@ -131,7 +135,10 @@ pub fn hit_at(hits: &[Hit], x: f64, y: f64) -> Option<&Hit> {
 }
 
 /// Draws `frame.chart` filling `area`; returns the tooltip regions.
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, frame: &Frame) -> DrawResult<Vec<Hit>, DB> {
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+) -> DrawResult<Vec<Hit>, DB> {
     if let Some(bg) = frame.palette.background {
         area.fill(&bg)?;
     }
@@ -156,22 +163,43 @@ pub fn summary(data: &Dataset, chart: &Chart, lang: Lang) -> String {
     let items: Vec<String> = match chart.kind {
         ChartKind::Timeline => data
             .series(chart)
-            .map(|i| format!("{}: {}", i.short_label().get(lang), format::period(&i.period, lang)))
+            .map(|i| {
+                format!(
+                    "{}: {}",
+                    i.short_label().get(lang),
+                    format::period(&i.period, lang)
+                )
+            })
             .collect(),
         ChartKind::Share => share::summary_items(data, chart, lang),
-        ChartKind::Bars => data.series(chart).map(|i| bars::value_label(data, i, lang, true)).collect(),
+        ChartKind::Bars => data
+            .series(chart)
+            .map(|i| bars::value_label(data, i, lang, true))
+            .collect(),
     };
     format!("{}. {}.", chart.title.get(lang), items.join("; "))
 }
 
 /// Renders a chart to an SVG document (native tests, downloads).
-pub fn render_svg(data: &Dataset, chart: &Chart, lang: Lang, palette: &Palette, width: u32) -> (String, Vec<Hit>) {
+pub fn render_svg(
+    data: &Dataset,
+    chart: &Chart,
+    lang: Lang,
+    palette: &Palette,
+    width: u32,
+) -> (String, Vec<Hit>) {
     let height = preferred_height(data, chart, width as f64).ceil() as u32;
     let mut svg = String::new();
     let hits;
     {
         let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let frame = Frame { data, chart, lang, palette, scale: 1.0 };
+        let frame = Frame {
+            data,
+            chart,
+            lang,
+            palette,
+            scale: 1.0,
+        };
         hits = draw(&area, &frame).expect("drawing to an SVG string cannot fail");
         area.present().expect("present SVG");
     }
@@ -207,7 +235,10 @@ fn hatch<DB: DrawingBackend>(
             bx = x1;
         }
         if ax <= bx {
-            area.draw(&PathElement::new(vec![(ax, ay), (bx, by)], color.stroke_width(width)))?;
+            area.draw(&PathElement::new(
+                vec![(ax, ay), (bx, by)],
+                color.stroke_width(width),
+            ))?;
         }
         x += step.max(2);
     }

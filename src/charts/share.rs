@@ -39,59 +39,109 @@ fn parts<'a>(data: &'a Dataset, chart: &'a Chart) -> Option<(&'a Indicator, Vec<
 }
 
 fn share_text(part: &Part, lang: Lang) -> String {
-    format::qualified(part.qualifier, format!("{}%", format::number(part.share, 1, lang)), lang)
+    format::qualified(
+        part.qualifier,
+        format!("{}%", format::number(part.share, 1, lang)),
+        lang,
+    )
 }
 
 fn legend_text(part: &Part, lang: Lang) -> String {
-    format!("{}: {} · {}", part.ind.short_label().get(lang), format::headline(part.ind, lang), share_text(part, lang))
+    format!(
+        "{}: {} · {}",
+        part.ind.short_label().get(lang),
+        format::headline(part.ind, lang),
+        share_text(part, lang)
+    )
 }
 
 fn total_text(whole: &Indicator, lang: Lang) -> String {
-    format!("{}: {}", i18n::t(lang, Msg::Total), format::headline(whole, lang))
+    format!(
+        "{}: {}",
+        i18n::t(lang, Msg::Total),
+        format::headline(whole, lang)
+    )
 }
 
 pub(super) fn summary_items(data: &Dataset, chart: &Chart, lang: Lang) -> Vec<String> {
-    let Some((whole, parts)) = parts(data, chart) else { return Vec::new() };
-    std::iter::once(total_text(whole, lang)).chain(parts.iter().map(|p| legend_text(p, lang))).collect()
+    let Some((whole, parts)) = parts(data, chart) else {
+        return Vec::new();
+    };
+    std::iter::once(total_text(whole, lang))
+        .chain(parts.iter().map(|p| legend_text(p, lang)))
+        .collect()
 }
 
-pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame) -> DrawResult<Vec<Hit>, DB> {
-    let Some((whole, parts)) = parts(f.data, f.chart) else { return Ok(Vec::new()) };
+pub(super) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    f: &Frame,
+) -> DrawResult<Vec<Hit>, DB> {
+    let Some((whole, parts)) = parts(f.data, f.chart) else {
+        return Ok(Vec::new());
+    };
     let (w, _) = area.dim_in_pixel();
     let w = w as i32;
     let p = f.palette;
     let pad = f.px(PAD);
     let (y0, y1) = (pad, pad + f.px(BAR));
     let track = (w - 2 * pad).max(1) as f64;
-    let inside_font = f.font(13.0, true, p.on_series).pos(Pos::new(HPos::Center, VPos::Center));
-    let legend_font = f.font(13.0, false, p.text).pos(Pos::new(HPos::Left, VPos::Center));
+    let inside_font = f
+        .font(13.0, true, p.on_series)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    let legend_font = f
+        .font(13.0, false, p.text)
+        .pos(Pos::new(HPos::Left, VPos::Center));
     let mut hits = Vec::new();
     let mut x = pad as f64;
     for (i, part) in parts.iter().enumerate() {
         let seg = part.share / 100.0 * track;
         let (sx0, sx1) = (x.round() as i32, (x + seg).round() as i32);
-        area.draw(&Rectangle::new([(sx0, y0), (sx1, y1)], p.series(i).filled()))?;
+        area.draw(&Rectangle::new(
+            [(sx0, y0), (sx1, y1)],
+            p.series(i).filled(),
+        ))?;
         let label = share_text(part, f.lang);
         let short = format!("{}%", format::number(part.share, 1, f.lang));
         for candidate in [&label, &short] {
             if area.estimate_text_size(candidate, &inside_font)?.0 as i32 + f.px(8.0) < sx1 - sx0 {
-                area.draw(&Text::new(candidate.to_string(), ((sx0 + sx1) / 2, (y0 + y1) / 2), inside_font.clone()))?;
+                area.draw(&Text::new(
+                    candidate.to_string(),
+                    ((sx0 + sx1) / 2, (y0 + y1) / 2),
+                    inside_font.clone(),
+                ))?;
                 break;
             }
         }
-        hits.push(Hit { x0: sx0, y0, x1: sx1, y1, id: part.ind.id.clone(), label: legend_text(part, f.lang) });
+        hits.push(Hit {
+            x0: sx0,
+            y0,
+            x1: sx1,
+            y1,
+            id: part.ind.id.clone(),
+            label: legend_text(part, f.lang),
+        });
         x += seg;
     }
     // Whatever the parts leave of the whole stays visible as an outlined gap.
-    area.draw(&Rectangle::new([(pad, y0), (w - pad, y1)], p.grid.stroke_width(1)))?;
+    area.draw(&Rectangle::new(
+        [(pad, y0), (w - pad, y1)],
+        p.grid.stroke_width(1),
+    ))?;
 
     let swatch = f.px(12.0);
     let mut y = y1 + f.px(LEGEND_TOP) + f.px(LEGEND_ROW / 2.0);
     for (i, part) in parts.iter().enumerate() {
-        area.draw(&Rectangle::new([(pad, y - swatch / 2), (pad + swatch, y + swatch / 2)], p.series(i).filled()))?;
+        area.draw(&Rectangle::new(
+            [(pad, y - swatch / 2), (pad + swatch, y + swatch / 2)],
+            p.series(i).filled(),
+        ))?;
         let text = legend_text(part, f.lang);
         let text_w = area.estimate_text_size(&text, &legend_font)?.0 as i32;
-        area.draw(&Text::new(text.clone(), (pad + swatch + f.px(8.0), y), legend_font.clone()))?;
+        area.draw(&Text::new(
+            text.clone(),
+            (pad + swatch + f.px(8.0), y),
+            legend_font.clone(),
+        ))?;
         let half = f.px(LEGEND_ROW / 2.0);
         hits.push(Hit {
             x0: pad,
@@ -104,6 +154,11 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame)
         y += f.px(LEGEND_ROW);
     }
     let total = total_text(whole, f.lang);
-    area.draw(&Text::new(total.clone(), (pad, y), f.font(13.0, true, p.muted).pos(Pos::new(HPos::Left, VPos::Center))))?;
+    area.draw(&Text::new(
+        total.clone(),
+        (pad, y),
+        f.font(13.0, true, p.muted)
+            .pos(Pos::new(HPos::Left, VPos::Center)),
+    ))?;
     Ok(hits)
 }

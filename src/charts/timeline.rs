@@ -19,33 +19,60 @@ pub(super) fn height(chart: &Chart) -> f64 {
     2.0 * PAD + chart.series.len() as f64 * ROW + AXIS
 }
 
-pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame) -> DrawResult<Vec<Hit>, DB> {
+pub(super) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    f: &Frame,
+) -> DrawResult<Vec<Hit>, DB> {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let p = f.palette;
     let pad = f.px(PAD);
     let events: Vec<_> = f.data.series(f.chart).collect();
     let spans: Vec<(f64, f64)> = events.iter().map(|e| e.period.span()).collect();
-    let t0 = spans.iter().map(|s| s.0).fold(f64::INFINITY, f64::min).floor();
-    let t1 = spans.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max).ceil().max(t0 + 1.0);
+    let t0 = spans
+        .iter()
+        .map(|s| s.0)
+        .fold(f64::INFINITY, f64::min)
+        .floor();
+    let t1 = spans
+        .iter()
+        .map(|s| s.1)
+        .fold(f64::NEG_INFINITY, f64::max)
+        .ceil()
+        .max(t0 + 1.0);
     let (left, right) = (pad + f.px(4.0), w - pad - f.px(4.0));
     let x_of = |t: f64| left + ((t - t0) / (t1 - t0) * (right - left) as f64).round() as i32;
 
     let axis_y = pad + events.len() as i32 * f.px(ROW) + f.px(6.0);
-    let tick_font = f.font(12.0, false, p.muted).pos(Pos::new(HPos::Center, VPos::Top));
+    let tick_font = f
+        .font(12.0, false, p.muted)
+        .pos(Pos::new(HPos::Center, VPos::Top));
     // Year ticks, thinned so labels never collide.
     let year_w = area.estimate_text_size("2030", &tick_font)?.0 as f64 + f.px(10.0) as f64;
     let px_per_year = (right - left) as f64 / (t1 - t0);
-    let step = [1, 2, 5, 10, 20].into_iter().find(|s| *s as f64 * px_per_year >= year_w).unwrap_or(50);
-    area.draw(&PathElement::new(vec![(left, axis_y), (right, axis_y)], p.muted.stroke_width(1)))?;
+    let step = [1, 2, 5, 10, 20]
+        .into_iter()
+        .find(|s| *s as f64 * px_per_year >= year_w)
+        .unwrap_or(50);
+    area.draw(&PathElement::new(
+        vec![(left, axis_y), (right, axis_y)],
+        p.muted.stroke_width(1),
+    ))?;
     let mut year = t0 as i32;
     while year as f64 <= t1 {
         let x = x_of(year as f64);
-        area.draw(&PathElement::new(vec![(x, pad), (x, axis_y)], p.grid.stroke_width(1)))?;
+        area.draw(&PathElement::new(
+            vec![(x, pad), (x, axis_y)],
+            p.grid.stroke_width(1),
+        ))?;
         if (year - t0 as i32) % step == 0 && (year as f64) < t1 {
             // Year labels sit in the middle of their year.
             let mid = x_of(year as f64 + 0.5).min(right - f.px(12.0));
-            area.draw(&Text::new(year.to_string(), (mid, axis_y + f.px(5.0)), tick_font.clone()))?;
+            area.draw(&Text::new(
+                year.to_string(),
+                (mid, axis_y + f.px(5.0)),
+                tick_font.clone(),
+            ))?;
         }
         year += 1;
     }
@@ -54,7 +81,12 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame)
     let (as_of, _) = f.data.as_of.span();
     if (t0..=t1).contains(&as_of) {
         let x = x_of(as_of);
-        area.draw(&DashedPathElement::new(vec![(x, pad), (x, axis_y)], f.px(4.0), f.px(3.0), p.text.stroke_width(1)))?;
+        area.draw(&DashedPathElement::new(
+            vec![(x, pad), (x, axis_y)],
+            f.px(4.0),
+            f.px(3.0),
+            p.text.stroke_width(1),
+        ))?;
         let text = i18n::as_of_line(f.data, f.lang);
         let font = f.font(11.0, false, p.text);
         let tw = area.estimate_text_size(&text, &font)?.0 as i32;
@@ -67,25 +99,42 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame)
     for (i, (ev, (s, e))) in events.iter().zip(&spans).enumerate() {
         let y = pad + i as i32 * f.px(ROW);
         let color = p.series(if ev.status == Status::Plan { 1 } else { 0 });
-        let label = format!("{} · {}", ev.short_label().get(f.lang), format::period(&ev.period, f.lang));
+        let label = format!(
+            "{} · {}",
+            ev.short_label().get(f.lang),
+            format::period(&ev.period, f.lang)
+        );
         let (x0, x1) = (x_of(*s), x_of(*e));
         let my = y + f.px(MARK_Y);
         let r = f.px(7.0);
         let mark = if x1 - x0 > 2 * r {
             let rect = (x0, my - f.px(6.0), x1, my + f.px(6.0));
             if ev.status == Status::Plan {
-                area.draw(&Rectangle::new([(rect.0, rect.1), (rect.2, rect.3)], p.faded(color).filled()))?;
+                area.draw(&Rectangle::new(
+                    [(rect.0, rect.1), (rect.2, rect.3)],
+                    p.faded(color).filled(),
+                ))?;
                 hatch(area, rect, f.px(6.0), color, f.px(1.2).max(1) as u32)?;
-                area.draw(&Rectangle::new([(rect.0, rect.1), (rect.2, rect.3)], color.stroke_width(f.px(1.5).max(1) as u32)))?;
+                area.draw(&Rectangle::new(
+                    [(rect.0, rect.1), (rect.2, rect.3)],
+                    color.stroke_width(f.px(1.5).max(1) as u32),
+                ))?;
             } else {
-                area.draw(&Rectangle::new([(rect.0, rect.1), (rect.2, rect.3)], color.filled()))?;
+                area.draw(&Rectangle::new(
+                    [(rect.0, rect.1), (rect.2, rect.3)],
+                    color.filled(),
+                ))?;
             }
             rect
         } else {
             let cx = (x0 + x1) / 2;
             if ev.status == Status::Plan {
                 area.draw(&Circle::new((cx, my), r, p.faded(color).filled()))?;
-                area.draw(&Circle::new((cx, my), r, color.stroke_width(f.px(2.0).max(1) as u32)))?;
+                area.draw(&Circle::new(
+                    (cx, my),
+                    r,
+                    color.stroke_width(f.px(2.0).max(1) as u32),
+                ))?;
             } else {
                 area.draw(&Circle::new((cx, my), r, color.filled()))?;
             }
@@ -93,9 +142,17 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame)
         };
         let tw = area.estimate_text_size(&label, &label_font)?.0 as i32;
         let tx = mark.0.clamp(pad, (w - pad - tw).max(pad));
-        area.draw(&Text::new(label.clone(), (tx, y + f.px(2.0)), label_font.clone()))?;
+        area.draw(&Text::new(
+            label.clone(),
+            (tx, y + f.px(2.0)),
+            label_font.clone(),
+        ))?;
         let status = i18n::status(f.lang, ev.status);
-        let detail = ev.text.as_ref().map(|t| format!(" — {}", t.get(f.lang))).unwrap_or_default();
+        let detail = ev
+            .text
+            .as_ref()
+            .map(|t| format!(" — {}", t.get(f.lang)))
+            .unwrap_or_default();
         hits.push(Hit {
             x0: tx.min(mark.0),
             y0: y,

@@ -7,11 +7,17 @@ use leptos::prelude::*;
 pub fn ChartCard(chart: String) -> impl IntoView {
     let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
-    let spec = data.chart(&chart).expect("chart ids come from the validated data");
+    let spec = data
+        .chart(&chart)
+        .expect("chart ids come from the validated data");
     let title_id = format!("chart-title-{}", spec.id);
     let title_ref = title_id.clone();
     let cites = move || {
-        let inds = spec.whole.iter().chain(&spec.series).filter_map(|id| data.indicator(id));
+        let inds = spec
+            .whole
+            .iter()
+            .chain(&spec.series)
+            .filter_map(|id| data.indicator(id));
         let all: Vec<_> = inds.flat_map(|i| i.sources.iter()).collect();
         i18n::sources_line(data, all, lang.get())
     };

@@ -12,7 +12,9 @@ use plotters_canvas::CanvasBackend;
 pub fn ChartView(chart: String) -> impl IntoView {
     let ctx = use_app();
     let data = ctx.data;
-    let spec = data.chart(&chart).expect("chart ids come from the validated data");
+    let spec = data
+        .chart(&chart)
+        .expect("chart ids come from the validated data");
     let box_ref = NodeRef::<leptos::html::Div>::new();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let width = RwSignal::new(0.0_f64);
@@ -29,7 +31,9 @@ pub fn ChartView(chart: String) -> impl IntoView {
 
     Effect::new(move |_| {
         let (lang, dark, w) = (ctx.lang.get(), ctx.dark.get(), width.get());
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         if w < 1.0 {
             return;
         }
@@ -38,10 +42,18 @@ pub fn ChartView(chart: String) -> impl IntoView {
         canvas.set_width((w * dpr).round() as u32);
         canvas.set_height((h * dpr).round() as u32);
         let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{h}px"));
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+            return;
+        };
         let area = backend.into_drawing_area();
         let palette = Palette::for_dark(dark);
-        let frame = Frame { data, chart: spec, lang, palette: &palette, scale: dpr };
+        let frame = Frame {
+            data,
+            chart: spec,
+            lang,
+            palette: &palette,
+            scale: dpr,
+        };
         match charts::draw(&area, &frame) {
             Ok(regions) => hits.set_value(regions),
             Err(e) => leptos::logging::error!("chart `{}` failed to draw: {e}", spec.id),
@@ -52,12 +64,18 @@ pub fn ChartView(chart: String) -> impl IntoView {
     });
 
     let show_tip = move |client_x: f64, client_y: f64| {
-        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
         let rect = canvas.get_bounding_client_rect();
         let (x, y) = (client_x - rect.left(), client_y - rect.top());
         let scale = canvas.width() as f64 / rect.width().max(1.0);
-        let found = hits.with_value(|h| charts::hit_at(h, x * scale, y * scale).map(|h| h.label.clone()));
-        let clamped_x = x.clamp(90.0_f64.min(rect.width() / 2.0), (rect.width() - 90.0).max(rect.width() / 2.0));
+        let found =
+            hits.with_value(|h| charts::hit_at(h, x * scale, y * scale).map(|h| h.label.clone()));
+        let clamped_x = x.clamp(
+            90.0_f64.min(rect.width() / 2.0),
+            (rect.width() - 90.0).max(rect.width() / 2.0),
+        );
         tip.set(found.map(|label| (clamped_x, y, label)));
     };
 

@@ -43,7 +43,9 @@ pub(super) fn meta_row(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl In
 pub fn IndicatorCard(indicator: String) -> impl IntoView {
     let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
-    let ind = data.indicator(&indicator).expect("indicator ids come from the validated data");
+    let ind = data
+        .indicator(&indicator)
+        .expect("indicator ids come from the validated data");
     let label_id = format!("label-{}", ind.id);
     let label_ref = label_id.clone();
     let numeric = ind.amount().is_some();

@@ -17,7 +17,11 @@ pub fn ThemeFilter() -> impl IntoView {
             let id = id.clone();
             move || match &id {
                 None => i18n::t(lang.get(), Msg::AllThemes).to_string(),
-                Some(t) => ctx.data.theme(t).map(|t| t.label.get(lang.get()).to_string()).unwrap_or_default(),
+                Some(t) => ctx
+                    .data
+                    .theme(t)
+                    .map(|t| t.label.get(lang.get()).to_string())
+                    .unwrap_or_default(),
             }
         };
         let value = id.clone().unwrap_or_else(|| "all".into());

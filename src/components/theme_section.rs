@@ -11,14 +11,24 @@ pub fn ThemeSection(theme: String) -> impl IntoView {
     let heading_ref = heading_id.clone();
     let label = {
         let theme = theme.clone();
-        move || data.theme(&theme).map(|t| t.label.get(lang.get()).to_string()).unwrap_or_default()
+        move || {
+            data.theme(&theme)
+                .map(|t| t.label.get(lang.get()).to_string())
+                .unwrap_or_default()
+        }
     };
     let hidden = {
         let theme = theme.clone();
         move || ctx.filter.get().is_some_and(|f| f != theme)
     };
-    let charts = data.charts_in(&theme).map(|c| view! { <ChartCard chart=c.id.clone()/> }).collect_view();
-    let cards = data.indicators_in(&theme).map(|i| view! { <IndicatorCard indicator=i.id.clone()/> }).collect_view();
+    let charts = data
+        .charts_in(&theme)
+        .map(|c| view! { <ChartCard chart=c.id.clone()/> })
+        .collect_view();
+    let cards = data
+        .indicators_in(&theme)
+        .map(|i| view! { <IndicatorCard indicator=i.id.clone()/> })
+        .collect_view();
     view! {
         <section class="theme" data-theme=theme.clone() aria-labelledby=heading_ref hidden=hidden>
             <h2 id=heading_id>{label}</h2>

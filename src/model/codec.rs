@@ -187,17 +187,72 @@ codec_struct!(Text { vi, en });
 codec_struct!(Change { kind, value, basis });
 codec_struct!(Rank { position, scope });
 codec_struct!(Amount { value, unit });
-codec_struct!(Citation { source, paragraph, excerpt });
-codec_struct!(Source { id, file, lang, publisher, title });
-codec_struct!(Theme { id, label });
-codec_struct!(DerivedSpec { id, theme, label, short, note, formula, decimals, chart });
-codec_struct!(Indicator {
-    id, theme, label, short, value, unit, text, items, period, status, qualifier, change,
-    previous, rank, equivalent, decimals, note, sources, chart, formula
+codec_struct!(Citation {
+    source,
+    paragraph,
+    excerpt
 });
-codec_struct!(Chart { id, theme, kind, title, note, series, whole });
+codec_struct!(Source {
+    id,
+    file,
+    lang,
+    publisher,
+    title
+});
+codec_struct!(Theme { id, label });
+codec_struct!(DerivedSpec {
+    id,
+    theme,
+    label,
+    short,
+    note,
+    formula,
+    decimals,
+    chart
+});
+codec_struct!(Indicator {
+    id,
+    theme,
+    label,
+    short,
+    value,
+    unit,
+    text,
+    items,
+    period,
+    status,
+    qualifier,
+    change,
+    previous,
+    rank,
+    equivalent,
+    decimals,
+    note,
+    sources,
+    chart,
+    formula
+});
+codec_struct!(Chart {
+    id,
+    theme,
+    kind,
+    title,
+    note,
+    series,
+    whole
+});
 codec_struct!(Dataset {
-    format, id, version, as_of, title, subtitle, sources, themes, indicators, derived, charts
+    format,
+    id,
+    version,
+    as_of,
+    title,
+    subtitle,
+    sources,
+    themes,
+    indicators,
+    derived,
+    charts
 });
 
 impl Codec for Formula {
@@ -217,7 +272,10 @@ impl Codec for Formula {
         let (a, b) = (String::get(r)?, String::get(r)?);
         match tag {
             0 => Some(Formula::PercentOf { percent: a, of: b }),
-            1 => Some(Formula::Difference { minuend: a, subtrahend: b }),
+            1 => Some(Formula::Difference {
+                minuend: a,
+                subtrahend: b,
+            }),
             2 => Some(Formula::Share { part: a, whole: b }),
             _ => None,
         }
@@ -240,8 +298,15 @@ impl Codec for Period {
             0 => Some(Period::Year(year)),
             1 => Some(Period::FirstMonths { year, months: a }),
             2 => Some(Period::Month { year, month: a }),
-            3 => Some(Period::Date { year, month: a, day: b }),
-            4 => Some(Period::Years { from: year, to: i32::try_from(a).ok()? }),
+            3 => Some(Period::Date {
+                year,
+                month: a,
+                day: b,
+            }),
+            4 => Some(Period::Years {
+                from: year,
+                to: i32::try_from(a).ok()?,
+            }),
             _ => None,
         }
     }
@@ -272,6 +337,8 @@ pub fn encode(d: &Dataset) -> Vec<u8> {
 /// Decodes what [`encode`] wrote, then computes derived values.
 pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
     let mut r = Reader::new(bytes);
-    let data = Dataset::get(&mut r).filter(|_| r.at_end()).ok_or("corrupt embedded dataset")?;
+    let data = Dataset::get(&mut r)
+        .filter(|_| r.at_end())
+        .ok_or("corrupt embedded dataset")?;
     super::with_derived(data)
 }

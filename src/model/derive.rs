@@ -45,7 +45,14 @@ pub fn combine_qualifiers(
     b: Option<Qualifier>,
     increasing_in_b: bool,
 ) -> Option<Qualifier> {
-    let (a, b) = (bound(a), if increasing_in_b { bound(b) } else { flip(bound(b)) });
+    let (a, b) = (
+        bound(a),
+        if increasing_in_b {
+            bound(b)
+        } else {
+            flip(bound(b))
+        },
+    );
     qualifier(match (a, b) {
         (x, Bound::Exact) | (Bound::Exact, x) => x,
         (x, y) if x == y => x,

@@ -350,7 +350,7 @@ impl Dataset {
         match &indicator.chart {
             Some(id) => self.chart(id),
             None => self.charts.iter().find(|c| {
-                c.series.iter().any(|s| *s == indicator.id) || c.whole.as_deref() == Some(&indicator.id)
+                c.series.contains(&indicator.id) || c.whole.as_deref() == Some(&indicator.id)
             }),
         }
     }

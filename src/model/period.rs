@@ -9,10 +9,23 @@ use std::fmt;
 pub enum Period {
     Year(i32),
     /// The first `months` months of `year`.
-    FirstMonths { year: i32, months: u32 },
-    Month { year: i32, month: u32 },
-    Date { year: i32, month: u32, day: u32 },
-    Years { from: i32, to: i32 },
+    FirstMonths {
+        year: i32,
+        months: u32,
+    },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Date {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+    Years {
+        from: i32,
+        to: i32,
+    },
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -115,9 +128,10 @@ impl Period {
             Period::FirstMonths { year, months } => {
                 (year as f64, year as f64 + months as f64 / 12.0)
             }
-            Period::Month { year, month } => {
-                (month_start(year, month), month_start(year, month) + 1.0 / 12.0)
-            }
+            Period::Month { year, month } => (
+                month_start(year, month),
+                month_start(year, month) + 1.0 / 12.0,
+            ),
             Period::Date { year, month, day } => {
                 let t = month_start(year, month)
                     + (day as f64 - 1.0) / (12.0 * days_in_month(year, month) as f64);

@@ -157,7 +157,10 @@ pub fn with_derived(mut data: Dataset) -> Result<Dataset, String> {
 
 fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
     if d.format != 1 {
-        c.fail("$.format", format!("unsupported format {}; expected 1", d.format));
+        c.fail(
+            "$.format",
+            format!("unsupported format {}; expected 1", d.format),
+        );
     }
     if !d.as_of.is_date() {
         c.fail("$.as_of", "must be a date (YYYY-MM-DD)");
@@ -177,7 +180,10 @@ fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
         c.text(&format!("{path}.title"), &s.title);
         let text = read_source.map(|read| read(&s.file));
         if let Some(None) = text {
-            c.fail(format!("{path}.file"), format!("cannot read source file `{}`", s.file));
+            c.fail(
+                format!("{path}.file"),
+                format!("cannot read source file `{}`", s.file),
+            );
         }
         let paras = text.flatten().map(|t| {
             t.lines()
@@ -203,7 +209,10 @@ fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
         let path = format!("$.indicators[{n}]");
         c.id(&path, &ind.id, &mut ids);
         if !theme_ids.contains(&ind.theme) {
-            c.fail(format!("{path}.theme"), format!("unknown theme `{}`", ind.theme));
+            c.fail(
+                format!("{path}.theme"),
+                format!("unknown theme `{}`", ind.theme),
+            );
         }
         c.text(&format!("{path}.label"), &ind.label);
         c.opt_text(&format!("{path}.short"), &ind.short);
@@ -217,9 +226,10 @@ fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
                 c.finite(format!("{path}.value"), v);
                 let whole = v.fract() == 0.0 && v >= 0.0;
                 match unit {
-                    Unit::Count if !whole => {
-                        c.fail(format!("{path}.value"), "a count must be a whole number ≥ 0")
-                    }
+                    Unit::Count if !whole => c.fail(
+                        format!("{path}.value"),
+                        "a count must be a whole number ≥ 0",
+                    ),
                     Unit::Rank if !whole || v < 1.0 => {
                         c.fail(format!("{path}.value"), "a rank must be a whole number ≥ 1")
                     }
@@ -228,16 +238,20 @@ fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
             }
             (Some(_), None, _) => c.fail(format!("{path}.unit"), "a value needs a unit"),
             (None, Some(_), _) => c.fail(format!("{path}.value"), "a unit needs a value"),
-            (Some(_), Some(_), Some(_)) => {
-                c.fail(path.clone(), "give either `value` and `unit` or `text`, not both")
-            }
+            (Some(_), Some(_), Some(_)) => c.fail(
+                path.clone(),
+                "give either `value` and `unit` or `text`, not both",
+            ),
             (None, None, None) => c.fail(path.clone(), "needs `value` and `unit`, or `text`"),
             (None, None, Some(_)) => {}
         }
         if let Some(ch) = &ind.change {
             c.finite(format!("{path}.change.value"), ch.value);
             if ch.kind == ChangeKind::Multiple && ch.value <= 0.0 {
-                c.fail(format!("{path}.change.value"), "a multiple must be positive");
+                c.fail(
+                    format!("{path}.change.value"),
+                    "a multiple must be positive",
+                );
             }
         }
         if let Some(eq) = &ind.equivalent {
@@ -256,7 +270,10 @@ fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
         }
         if let Some(prev) = &ind.previous {
             match d.indicators.iter().find(|i| &i.id == prev) {
-                None => c.fail(format!("{path}.previous"), format!("unknown indicator `{prev}`")),
+                None => c.fail(
+                    format!("{path}.previous"),
+                    format!("unknown indicator `{prev}`"),
+                ),
                 Some(p) if p.unit != ind.unit || p.value.is_none() => c.fail(
                     format!("{path}.previous"),
                     format!("`{prev}` is not a value in the same unit"),
@@ -270,12 +287,18 @@ fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
             }
         }
         if ind.sources.is_empty() {
-            c.fail(format!("{path}.sources"), "every value needs at least one source");
+            c.fail(
+                format!("{path}.sources"),
+                "every value needs at least one source",
+            );
         }
         for (k, cite) in ind.sources.iter().enumerate() {
             let cpath = format!("{path}.sources[{k}]");
             let Some((_, paras)) = paragraphs.iter().find(|(id, _)| *id == cite.source) else {
-                c.fail(format!("{cpath}.source"), format!("unknown source `{}`", cite.source));
+                c.fail(
+                    format!("{cpath}.source"),
+                    format!("unknown source `{}`", cite.source),
+                );
                 continue;
             };
             let words = cite.excerpt.split_whitespace().count();
@@ -288,7 +311,10 @@ fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
                 );
             }
             if cite.paragraph == 0 {
-                c.fail(format!("{cpath}.paragraph"), "paragraphs are numbered from 1");
+                c.fail(
+                    format!("{cpath}.paragraph"),
+                    "paragraphs are numbered from 1",
+                );
             } else if let Some(paras) = paras {
                 match paras.get(cite.paragraph as usize - 1) {
                     None => c.fail(
@@ -316,7 +342,10 @@ fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
         let path = format!("$.derived[{n}]");
         c.id(&path, &dv.id, &mut ids);
         if !theme_ids.contains(&dv.theme) {
-            c.fail(format!("{path}.theme"), format!("unknown theme `{}`", dv.theme));
+            c.fail(
+                format!("{path}.theme"),
+                format!("unknown theme `{}`", dv.theme),
+            );
         }
         c.text(&format!("{path}.label"), &dv.label);
         c.opt_text(&format!("{path}.short"), &dv.short);
@@ -335,7 +364,10 @@ fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
         c.id(&path, &ch.id, &mut ids);
         chart_seen.insert(ch.id.clone());
         if !theme_ids.contains(&ch.theme) {
-            c.fail(format!("{path}.theme"), format!("unknown theme `{}`", ch.theme));
+            c.fail(
+                format!("{path}.theme"),
+                format!("unknown theme `{}`", ch.theme),
+            );
         }
         c.text(&format!("{path}.title"), &ch.title);
         c.opt_text(&format!("{path}.note"), &ch.note);
@@ -396,12 +428,18 @@ fn check_charts(c: &mut Checker, d: &Dataset) {
     for (n, ch) in d.charts.iter().enumerate() {
         let path = format!("$.charts[{n}]");
         if ch.series.is_empty() {
-            c.fail(format!("{path}.series"), "a chart needs at least one series entry");
+            c.fail(
+                format!("{path}.series"),
+                "a chart needs at least one series entry",
+            );
         }
         let mut units = Vec::new();
         for (k, id) in ch.series.iter().enumerate() {
             match d.indicator(id) {
-                None => c.fail(format!("{path}.series[{k}]"), format!("unknown indicator `{id}`")),
+                None => c.fail(
+                    format!("{path}.series[{k}]"),
+                    format!("unknown indicator `{id}`"),
+                ),
                 Some(i) if ch.kind != ChartKind::Timeline && i.amount().is_none() => c.fail(
                     format!("{path}.series[{k}]"),
                     format!("`{id}` has no value to draw"),
@@ -410,16 +448,27 @@ fn check_charts(c: &mut Checker, d: &Dataset) {
             }
         }
         match (ch.kind, &ch.whole) {
-            (ChartKind::Share, None) => c.fail(format!("{path}.whole"), "a share chart needs `whole`"),
+            (ChartKind::Share, None) => {
+                c.fail(format!("{path}.whole"), "a share chart needs `whole`")
+            }
             (ChartKind::Share, Some(w)) => match d.indicator(w).and_then(|i| i.amount()) {
-                None => c.fail(format!("{path}.whole"), format!("unknown numeric indicator `{w}`")),
+                None => c.fail(
+                    format!("{path}.whole"),
+                    format!("unknown numeric indicator `{w}`"),
+                ),
                 Some((total, unit)) => {
                     if units.iter().any(|u| *u != Some(unit)) {
-                        c.fail(format!("{path}.series"), "all parts must have the unit of the whole");
+                        c.fail(
+                            format!("{path}.series"),
+                            "all parts must have the unit of the whole",
+                        );
                     } else {
                         let sum: f64 = d.series(ch).filter_map(|i| i.value).sum();
                         if sum > total * 1.000_001 {
-                            c.fail(format!("{path}.series"), "the parts add up to more than the whole");
+                            c.fail(
+                                format!("{path}.series"),
+                                "the parts add up to more than the whole",
+                            );
                         }
                     }
                 }

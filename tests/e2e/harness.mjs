@@ -1,7 +1,7 @@
 // A tiny test harness around playwright-core: launches the system Chromium, serves dist/ on
 // 127.0.0.1, records console errors, page errors and any request that leaves the server.
 import { chromium } from 'playwright-core';
-import { startServer } from './serve.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];

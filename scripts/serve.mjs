@@ -1,5 +1,5 @@
 // Minimal static file server for the release build, on 127.0.0.1 only.
-// Usage: node tests/e2e/serve.mjs [dir] [port]  (port 0 picks a free one; prints the URL)
+// Usage: node scripts/serve.mjs [dir] [port]  (port 0 picks a free one; prints the URL)
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';

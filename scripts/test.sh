@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, clippy (native and wasm), native tests (data, formatting,
+# charts), browser tests (wasm-bindgen-test in headless Chromium), the release build, and
+# end-to-end tests (Playwright + Chromium against the release build on 127.0.0.1).
+# Installs whatever is missing first (see scripts/ensure-tools.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-tools.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1;32m==> %s\033[0m\n' "$1"; }
+
+step "rustfmt"
+cargo fmt --all --check
+
+step "clippy (native, all targets)"
+cargo clippy --all-targets -- -D warnings
+
+step "clippy (wasm32: app and browser tests)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+
+step "native tests: data validation, formatting, charts to SVG"
+cargo test
+
+step "browser tests: Intl cross-check and components (headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test browser
+
+step "release build (trunk)"
+trunk build --release --offline
+
+step "end-to-end tests (Playwright, release build on 127.0.0.1)"
+node tests/e2e/app.test.mjs
+
+printf '\n\033[1;32mall tests passed\033[0m\n'

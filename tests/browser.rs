@@ -1,0 +1,220 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): number formatting cross-checked
+//! against the browser's own `Intl.NumberFormat`, and the mounted components.
+#![cfg(target_arch = "wasm32")]
+
+use bac_giang_economy::format;
+use bac_giang_economy::model::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn intl(x: f64, lang: Lang, max_frac: usize) -> String {
+    let f = js_sys::Function::new_with_args(
+        "x, locale, digits",
+        "return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(x)",
+    );
+    let locale = if lang == Lang::Vi { "vi-VN" } else { "en-US" };
+    f.call3(
+        &wasm_bindgen::JsValue::NULL,
+        &x.into(),
+        &locale.into(),
+        &(max_frac as f64).into(),
+    )
+    .unwrap()
+    .as_string()
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn number_formatting_matches_intl_number_format() {
+    let mut values = vec![
+        0.0,
+        1.0,
+        7.5,
+        13.1,
+        14.5,
+        27.69,
+        63.97,
+        61.26,
+        2474.8,
+        1583.12956,
+        891.67044,
+        438000.0,
+        500000.0,
+        59830.0,
+        67805.0,
+        6164.0,
+        1.7,
+        70.0,
+        1.5,
+        1234.5,
+        999.999,
+        1e6,
+        123456789.123,
+        1e15,
+        0.125,
+        0.375,
+        1.005,
+        2.675,
+        1.0049,
+        9.995,
+        99.95,
+        0.5,
+        1.5,
+        2.5,
+        -2.5,
+        -1234.567,
+        -0.75,
+        -13.1,
+        4.6,
+        87.6,
+        12.4,
+        0.01,
+        0.001,
+        12345.678,
+        std::f64::consts::PI,
+        2.0 / 3.0,
+        1.0 / 3.0,
+    ];
+    // A deterministic spread of magnitudes and fractions.
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..300 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mantissa = (seed % 10_000_000) as f64 / 1000.0;
+        let scale = 10f64.powi((seed >> 40) as i32 % 7 - 2);
+        let sign = if seed & 1 == 0 { 1.0 } else { -1.0 };
+        values.push(sign * mantissa * scale);
+    }
+    let mut checked = 0;
+    for &x in &values {
+        for lang in Lang::ALL {
+            for digits in 0..=3 {
+                let ours = format::number(x, digits, lang);
+                let theirs = intl(x, lang, digits);
+                // Intl writes "-0" for small negatives; we deliberately print "0".
+                if theirs == "-0" {
+                    assert_eq!(ours, "0");
+                    continue;
+                }
+                assert_eq!(ours, theirs, "{x} with {digits} decimals in {lang:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 2500, "checked {checked} values");
+}
+
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn text_of(selector: &str) -> String {
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn app_renders_cards_and_switches_language() {
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), bac_giang_economy::components::App);
+    next_frame().await;
+
+    let data = bac_giang_economy::dataset();
+    let cards = host.query_selector_all("article.card").unwrap().length() as usize;
+    assert_eq!(cards, data.indicators.len(), "one card per indicator");
+    let charts = host
+        .query_selector_all("canvas[data-chart]")
+        .unwrap()
+        .length() as usize;
+    assert_eq!(charts, data.charts.len(), "one canvas per chart");
+
+    // Start from Vietnamese, whatever the test browser prefers.
+    let vi: web_sys::HtmlElement = host
+        .query_selector("button.lang-button[lang=vi]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    vi.click();
+    next_frame().await;
+    assert_eq!(
+        text_of("article[data-indicator=grdp-growth-2023] .card-value"),
+        "13,1%"
+    );
+    assert_eq!(
+        text_of("article[data-indicator=investment-attracted-2024] .card-value"),
+        "trên 1,7 tỷ USD"
+    );
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("vi")
+    );
+
+    let en: web_sys::HtmlElement = host
+        .query_selector("button.lang-button[lang=en]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    en.click();
+    next_frame().await;
+    assert_eq!(
+        text_of("article[data-indicator=grdp-growth-2023] .card-value"),
+        "13.1%"
+    );
+    assert_eq!(
+        text_of("article[data-indicator=investment-attracted-2024] .card-value"),
+        "over USD 1.7 billion"
+    );
+    assert_eq!(
+        text_of("article[data-indicator=luxshare-revenue-9m-2024] .change"),
+        "+22.5% y/y"
+    );
+    assert_eq!(en.get_attribute("aria-pressed").as_deref(), Some("true"));
+
+    // The detail dialog opens from a card and closes with Escape.
+    let open: web_sys::HtmlElement = host
+        .query_selector("#card-kcn-planned-area")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    open.click();
+    next_frame().await;
+    assert!(text_of("[role=dialog] h2").contains("Planned area"));
+    let esc = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Escape");
+        init
+    })
+    .unwrap();
+    web_sys::window().unwrap().dispatch_event(&esc).unwrap();
+    next_frame().await;
+    assert!(
+        document()
+            .query_selector("[role=dialog]")
+            .unwrap()
+            .is_none(),
+        "Escape closes the dialog"
+    );
+    drop(handle);
+}

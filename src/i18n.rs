@@ -172,28 +172,31 @@ pub fn choose_lang(query: Option<&str>, stored: Option<&str>, browser: &[String]
         .unwrap_or(Lang::Vi)
 }
 
-/// "Nguồn: Viet Nam News (VNS), đoạn 8; Bài báo tiếng Việt, đoạn 1".
+/// "Nguồn: Bài báo tiếng Việt, đoạn 1, 7; Viet Nam News (VNS), đoạn 8": one entry per
+/// source in order of first citation, its paragraphs ascending and without repeats.
 pub fn sources_line<'a>(
     data: &Dataset,
     cites: impl IntoIterator<Item = &'a Citation>,
     lang: Lang,
 ) -> String {
-    let refs: Vec<String> = cites
-        .into_iter()
-        .map(|c| {
-            let name = data
-                .source(&c.source)
-                .map_or(c.source.as_str(), |s| s.publisher.get(lang));
-            format!("{name}, {} {}", t(lang, Msg::Paragraph), c.paragraph)
-        })
-        .collect();
-    let mut unique: Vec<String> = Vec::new();
-    for r in refs {
-        if !unique.contains(&r) {
-            unique.push(r);
+    let mut grouped: Vec<(&str, Vec<u32>)> = Vec::new();
+    for c in cites {
+        match grouped.iter_mut().find(|(s, _)| *s == c.source) {
+            Some((_, paras)) => paras.push(c.paragraph),
+            None => grouped.push((&c.source, vec![c.paragraph])),
         }
     }
-    format!("{}: {}", t(lang, Msg::Sources), unique.join("; "))
+    let parts: Vec<String> = grouped
+        .into_iter()
+        .map(|(id, mut paras)| {
+            paras.sort_unstable();
+            paras.dedup();
+            let name = data.source(id).map_or(id, |s| s.publisher.get(lang));
+            let list: Vec<String> = paras.iter().map(u32::to_string).collect();
+            format!("{name}, {} {}", t(lang, Msg::Paragraph), list.join(", "))
+        })
+        .collect();
+    format!("{}: {}", t(lang, Msg::Sources), parts.join("; "))
 }
 
 #[cfg(test)]
@@ -222,5 +225,16 @@ mod tests {
         assert_eq!(choose_lang(None, None, &["de".into()]), Lang::Vi);
         assert_eq!(choose_lang(Some(""), None, &[]), Lang::Vi);
         assert_eq!(choose_lang(Some("EN"), None, &[]), Lang::En);
+    }
+
+    #[test]
+    fn sources_are_grouped_per_article() {
+        let data = crate::embedded_dataset();
+        let chart = data.chart("milestones").unwrap();
+        let cites = data.series(chart).flat_map(|i| i.sources.iter());
+        assert_eq!(
+            sources_line(&data, cites, Lang::Vi),
+            "Nguồn: Bài báo tiếng Việt, đoạn 3, 4, 9, 11, 12, 13; Viet Nam News (VNS), đoạn 1, 6, 8, 10, 11, 12"
+        );
     }
 }

@@ -12,6 +12,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 const PAD: f64 = 8.0;
 const ROW: f64 = 50.0;
+/// On narrow charts the value gets its own line under the name, and the bar the full width.
+const ROW_NARROW: f64 = 68.0;
+const VALUE_LINE: f64 = 18.0;
 const LABEL_GAP: f64 = 19.0;
 const BAR: f64 = 22.0;
 const HEADING: f64 = 24.0;
@@ -32,12 +35,28 @@ fn panels<'a>(data: &'a Dataset, chart: &'a Chart) -> Vec<(Unit, Vec<&'a Indicat
     groups
 }
 
-pub(super) fn height(data: &Dataset, chart: &Chart) -> f64 {
+fn row_height(narrow: bool) -> f64 {
+    if narrow {
+        ROW_NARROW
+    } else {
+        ROW
+    }
+}
+
+fn bar_offset(narrow: bool) -> f64 {
+    if narrow {
+        LABEL_GAP + VALUE_LINE
+    } else {
+        LABEL_GAP
+    }
+}
+
+pub(super) fn height(data: &Dataset, chart: &Chart, narrow: bool) -> f64 {
     let groups = panels(data, chart);
     let multi = groups.len() > 1;
-    let panel = |rows: usize| {
-        rows as f64 * ROW - (ROW - LABEL_GAP - BAR) + if multi { HEADING } else { 0.0 }
-    };
+    let (row, gap) = (row_height(narrow), bar_offset(narrow));
+    let panel =
+        |rows: usize| rows as f64 * row - (row - gap - BAR) + if multi { HEADING } else { 0.0 };
     let panels: f64 = groups.iter().map(|(_, g)| panel(g.len())).sum();
     2.0 * PAD + panels + groups.len().saturating_sub(1) as f64 * PANEL_GAP
 }
@@ -71,6 +90,8 @@ pub(super) fn draw<DB: DrawingBackend>(
     let value_font = f.font(13.0, true, p.text);
     let heading_font = f.font(12.0, true, p.muted);
     let groups = panels(f.data, f.chart);
+    let narrow = f.is_narrow(w as u32);
+    let (row, gap) = (row_height(narrow), bar_offset(narrow));
     let mut hits = Vec::new();
     let mut y = pad;
     for (gi, (unit, inds)) in groups.iter().enumerate() {
@@ -104,7 +125,9 @@ pub(super) fn draw<DB: DrawingBackend>(
             .filter_map(|i| i.value)
             .fold(0.0_f64, |m, v| m.max(v.abs()));
         // Room for the longest value label after the longest bar; never below a usable bar.
-        let track = (w - 2 * pad - widest - f.px(8.0)).max(f.px(60.0));
+        // (unless the value has its own line, on narrow charts)
+        let reserve = if narrow { 0 } else { widest + f.px(8.0) };
+        let track = (w - 2 * pad - reserve).max(f.px(60.0));
         for (ind, label) in inds.iter().zip(&labels) {
             let name = format!(
                 "{}{}",
@@ -112,7 +135,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 status_tag(ind, f.lang)
             );
             area.draw(&Text::new(name.clone(), (pad, y), label_font.clone()))?;
-            let (by0, by1) = (y + f.px(LABEL_GAP), y + f.px(LABEL_GAP + BAR));
+            let (by0, by1) = (y + f.px(gap), y + f.px(gap + BAR));
             let v = ind.value.unwrap_or(0.0).abs();
             let len = if max > 0.0 {
                 ((v / max) * track as f64).round() as i32
@@ -137,24 +160,28 @@ pub(super) fn draw<DB: DrawingBackend>(
                     color.stroke_width(f.px(1.5).max(1) as u32),
                 ))?;
             }
-            let text_x = pad + len + f.px(6.0);
+            let (text_x, text_y) = if narrow {
+                (pad, y + f.px(LABEL_GAP + VALUE_LINE / 2.0) - f.px(2.0))
+            } else {
+                (pad + len + f.px(6.0), (by0 + by1) / 2)
+            };
             area.draw(&Text::new(
                 label.clone(),
-                (text_x, (by0 + by1) / 2),
+                (text_x, text_y),
                 value_font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
             ))?;
             let text_w = area.estimate_text_size(label, &value_font)?.0 as i32;
             hits.push(Hit {
                 x0: pad,
                 y0: y,
-                x1: (text_x + text_w).min(w),
+                x1: (text_x + text_w).max(pad + len).min(w),
                 y1: by1,
                 id: ind.id.clone(),
                 label: value_label(f.data, ind, f.lang, true),
             });
-            y += f.px(ROW);
+            y += f.px(row);
         }
-        y -= f.px(ROW - LABEL_GAP - BAR);
+        y -= f.px(row - gap - BAR);
     }
     Ok(hits)
 }

@@ -92,6 +92,11 @@ pub struct Frame<'a> {
 }
 
 impl Frame<'_> {
+    /// Whether a drawing area of `backing_width` pixels is narrow (see [`NARROW`]).
+    fn is_narrow(&self, backing_width: u32) -> bool {
+        (backing_width as f64 / self.scale) < NARROW
+    }
+
     fn px(&self, css: f64) -> i32 {
         (css * self.scale).round() as i32
     }
@@ -149,11 +154,15 @@ pub fn draw<DB: DrawingBackend>(
     }
 }
 
+/// Below this width (CSS px) charts stack labels instead of setting them side by side.
+pub const NARROW: f64 = 560.0;
+
 /// Height in CSS pixels the chart wants at a given width, so its box fits the content.
-pub fn preferred_height(data: &Dataset, chart: &Chart, _width: f64) -> f64 {
+pub fn preferred_height(data: &Dataset, chart: &Chart, width: f64) -> f64 {
+    let narrow = width < NARROW;
     match chart.kind {
-        ChartKind::Bars => bars::height(data, chart),
-        ChartKind::Share => share::height(chart),
+        ChartKind::Bars => bars::height(data, chart, narrow),
+        ChartKind::Share => share::height(chart, narrow),
         ChartKind::Timeline => timeline::height(chart),
     }
 }

@@ -14,8 +14,19 @@ const BAR: f64 = 40.0;
 const LEGEND_TOP: f64 = 14.0;
 const LEGEND_ROW: f64 = 24.0;
 
-pub(super) fn height(chart: &Chart) -> f64 {
-    2.0 * PAD + BAR + LEGEND_TOP + (chart.series.len() + 1) as f64 * LEGEND_ROW
+/// Narrow legends put the value and share on a second line.
+const LEGEND_ROW_NARROW: f64 = 42.0;
+
+fn legend_row(narrow: bool) -> f64 {
+    if narrow {
+        LEGEND_ROW_NARROW
+    } else {
+        LEGEND_ROW
+    }
+}
+
+pub(super) fn height(chart: &Chart, narrow: bool) -> f64 {
+    2.0 * PAD + BAR + LEGEND_TOP + chart.series.len() as f64 * legend_row(narrow) + LEGEND_ROW
 }
 
 struct Part<'a> {
@@ -46,12 +57,19 @@ fn share_text(part: &Part, lang: Lang) -> String {
     )
 }
 
-fn legend_text(part: &Part, lang: Lang) -> String {
+fn legend_value(part: &Part, lang: Lang) -> String {
     format!(
-        "{}: {} · {}",
-        part.ind.short_label().get(lang),
+        "{} · {}",
         format::headline(part.ind, lang),
         share_text(part, lang)
+    )
+}
+
+fn legend_text(part: &Part, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        part.ind.short_label().get(lang),
+        legend_value(part, lang)
     )
 }
 
@@ -129,29 +147,39 @@ pub(super) fn draw<DB: DrawingBackend>(
     ))?;
 
     let swatch = f.px(12.0);
+    let narrow = f.is_narrow(w as u32);
+    let row = legend_row(narrow);
+    let text_x = pad + swatch + f.px(8.0);
     let mut y = y1 + f.px(LEGEND_TOP) + f.px(LEGEND_ROW / 2.0);
     for (i, part) in parts.iter().enumerate() {
         area.draw(&Rectangle::new(
             [(pad, y - swatch / 2), (pad + swatch, y + swatch / 2)],
             p.series(i).filled(),
         ))?;
-        let text = legend_text(part, f.lang);
-        let text_w = area.estimate_text_size(&text, &legend_font)?.0 as i32;
-        area.draw(&Text::new(
-            text.clone(),
-            (pad + swatch + f.px(8.0), y),
-            legend_font.clone(),
-        ))?;
+        let lines = if narrow {
+            vec![
+                format!("{}:", part.ind.short_label().get(f.lang)),
+                legend_value(part, f.lang),
+            ]
+        } else {
+            vec![legend_text(part, f.lang)]
+        };
+        let mut text_w = 0;
+        for (k, line) in lines.iter().enumerate() {
+            text_w = text_w.max(area.estimate_text_size(line, &legend_font)?.0 as i32);
+            let ly = y + k as i32 * f.px(LEGEND_ROW_NARROW - LEGEND_ROW);
+            area.draw(&Text::new(line.clone(), (text_x, ly), legend_font.clone()))?;
+        }
         let half = f.px(LEGEND_ROW / 2.0);
         hits.push(Hit {
             x0: pad,
             y0: y - half,
-            x1: (pad + swatch + f.px(8.0) + text_w).min(w),
-            y1: y + half,
+            x1: (text_x + text_w).min(w),
+            y1: y - half + f.px(row),
             id: part.ind.id.clone(),
-            label: text,
+            label: legend_text(part, f.lang),
         });
-        y += f.px(LEGEND_ROW);
+        y += f.px(row);
     }
     let total = total_text(whole, f.lang);
     area.draw(&Text::new(

@@ -1,0 +1,78 @@
+// Prints size and speed figures for the release build in dist/ (build it first; see
+// scripts/bench.sh). Figures, not pass/fail: timings on a shared machine are noisy.
+//   - every built file's bytes, raw and gzip (level 9), and the totals, against the budget
+//   - median time from navigation start to every chart drawn, over RUNS cold loads
+//   - median language-switch time (click to every chart redrawn in the new language)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { launch, serve } from '../tests/e2e/harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const RUNS = Math.max(10, Number(process.env.RUNS || 15));
+const BUDGET_GZIP = 120 * 1024;
+
+function files(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+}
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+console.log('## Bytes (release build, dist/)\n');
+console.log('| file | raw KB | gzip KB |\n|---|---:|---:|');
+let raw = 0, gz = 0;
+for (const f of files(dist).sort()) {
+  const body = fs.readFileSync(f);
+  const g = zlib.gzipSync(body, { level: 9 }).length;
+  raw += body.length; gz += g;
+  console.log(`| ${path.relative(dist, f)} | ${kb(body.length)} | ${kb(g)} |`);
+}
+console.log(`| **total** | ${kb(raw)} | ${kb(gz)} |`);
+console.log(`\nbudget: whole app ≤ ${BUDGET_GZIP / 1024} KB gzip → ${gz <= BUDGET_GZIP ? 'within' : `OVER by ${((gz - BUDGET_GZIP) / 1024).toFixed(1)} KB`}\n`);
+
+const browser = await launch();
+const { server, base } = await serve(dist);
+
+const allDrawn = (lang) => `(() => { const c = [...document.querySelectorAll('canvas[data-chart]')];
+  return c.length > 0 && c.every((e) => e.dataset.drawn === '${lang}'); })()`;
+
+const loads = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } }); // cold: empty cache
+  const page = await context.newPage();
+  await page.goto(base + '?lang=vi', { waitUntil: 'commit' });
+  // Poll every animation frame inside the page; report the first frame with all charts drawn.
+  const t = await page.evaluate((cond) => new Promise((resolve) => {
+    const tick = () => (eval(cond) ? resolve(performance.now()) : requestAnimationFrame(tick));
+    tick();
+  }), allDrawn('vi'));
+  loads.push(t);
+  await context.close();
+}
+
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+await page.goto(base + '?lang=vi');
+await page.waitForFunction(allDrawn('vi'));
+const switches = [];
+for (let i = 0; i < RUNS; i++) {
+  const target = i % 2 === 0 ? 'en' : 'vi';
+  switches.push(await page.evaluate(({ target, cond }) => new Promise((resolve) => {
+    const t0 = performance.now();
+    document.querySelector(`button.lang-button[lang="${target}"]`).click();
+    const tick = () => (eval(cond) ? resolve(performance.now() - t0) : requestAnimationFrame(tick));
+    tick();
+  }), { target, cond: allDrawn(target) }));
+}
+await browser.close();
+server.close();
+
+console.log('## Speed (headless Chromium, this machine)\n');
+console.log(`| measure | median ms | min | max | runs |\n|---|---:|---:|---:|---:|`);
+const row = (name, xs) => console.log(`| ${name} | ${median(xs).toFixed(1)} | ${Math.min(...xs).toFixed(1)} | ${Math.max(...xs).toFixed(1)} | ${xs.length} |`);
+row('navigation → all charts drawn (cold load)', loads);
+row('language switch → all charts redrawn', switches);

@@ -1,4 +1,4 @@
-use super::{AppContext, DetailDialog, Header, ThemeFilter, ThemeSection};
+use super::{word, AppContext, DetailDialog, Header, ThemeFilter, ThemeSection};
 use crate::i18n::{self, Msg};
 use crate::web;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
 
     let lang = ctx.lang;
     view! {
-        <a class="skip" href="#content">{move || i18n::t(lang.get(), Msg::SkipToContent)}</a>
+        <a class="skip" href="#content">{word(lang, Msg::SkipToContent)}</a>
         <div class="page" inert=move || ctx.open.get().is_some()>
             <Header/>
             <main id="content" tabindex="-1">
@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
                 {data.themes.iter().map(|t| view! { <ThemeSection theme=t.id.clone()/> }).collect_view()}
             </main>
             <footer class="site-footer">
-                <p>{move || i18n::t(lang.get(), Msg::Footer)}</p>
+                <p>{word(lang, Msg::Footer)}</p>
                 <p>
                     {move || {
                         let l = lang.get();

@@ -1,4 +1,4 @@
-use super::{use_app, ChartView};
+use super::{local, use_app, ChartView};
 use crate::i18n;
 use leptos::prelude::*;
 
@@ -23,10 +23,10 @@ pub fn ChartCard(chart: String) -> impl IntoView {
     };
     view! {
         <figure class="chart-card" data-chart-card=spec.id.clone() aria-labelledby=title_ref>
-            <h3 id=title_id>{move || spec.title.get(lang.get()).to_string()}</h3>
+            <h3 id=title_id>{local(lang, &spec.title)}</h3>
             <ChartView chart=chart/>
             <figcaption>
-                {move || spec.note.as_ref().map(|n| view! { <p class="note">{n.get(lang.get()).to_string()}</p> })}
+                {spec.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                 <p class="source">{cites}</p>
             </figcaption>
         </figure>

@@ -1,5 +1,5 @@
-use super::indicator_card::{meta_row, value_details};
-use super::{card_dom_id, use_app, ChartView};
+use super::indicator_card::{item_list, meta_row, value_details};
+use super::{card_dom_id, line, local, use_app, word, ChartView};
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::web;
@@ -49,20 +49,16 @@ pub fn DetailDialog() -> impl IntoView {
                     on:click=|e| e.stop_propagation()
                 >
                     <button type="button" class="dialog-close" node_ref=close_ref on:click=move |_| close()>
-                        {move || i18n::t(lang.get(), Msg::Close)}
+                        {word(lang, Msg::Close)}
                     </button>
                     {meta_row(ind, lang)}
-                    <h2 id="dialog-title">{move || ind.label.get(lang.get()).to_string()}</h2>
-                    <p class="card-value">{move || format::headline(ind, lang.get())}</p>
+                    <h2 id="dialog-title">{local(lang, &ind.label)}</h2>
+                    <p class="card-value">{line(lang, ind, format::headline)}</p>
                     {value_details(ind, lang)}
                     {chart.map(|c| view! { <div class="dialog-chart"><ChartView chart=c/></div> })}
-                    {move || ind.note.as_ref().map(|n| view! { <p class="note">{n.get(lang.get()).to_string()}</p> })}
-                    {(!ind.items.is_empty()).then(|| view! {
-                        <ul class="items">
-                            {ind.items.iter().map(|item| view! { <li>{move || item.get(lang.get()).to_string()}</li> }).collect_view()}
-                        </ul>
-                    })}
-                    <h3>{move || i18n::t(lang.get(), Msg::Sources)}</h3>
+                    {ind.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
+                    {item_list(ind, lang)}
+                    <h3>{word(lang, Msg::Sources)}</h3>
                     <ol class="source-list">
                         {ind.sources.iter().map(|c| {
                             let source = data.source(&c.source);

@@ -1,4 +1,4 @@
-use super::use_app;
+use super::{local, use_app, word};
 use crate::i18n::{self, Msg};
 use crate::model::Lang;
 use leptos::prelude::*;
@@ -25,11 +25,11 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="titles">
-                <h1>{move || data.title.get(lang.get()).to_string()}</h1>
-                <p class="subtitle">{move || data.subtitle.get(lang.get()).to_string()}</p>
+                <h1>{local(lang, &data.title)}</h1>
+                <p class="subtitle">{local(lang, &data.subtitle)}</p>
                 <p class="as-of">{move || i18n::as_of_line(data, lang.get())}</p>
             </div>
-            <div class="lang-switch" role="group" aria-label=move || i18n::t(lang.get(), Msg::Language)>
+            <div class="lang-switch" role="group" aria-label=word(lang, Msg::Language)>
                 {switch(Lang::Vi, "VI", "Tiếng Việt")}
                 {switch(Lang::En, "EN", "English")}
             </div>

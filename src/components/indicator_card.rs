@@ -1,4 +1,4 @@
-use super::{card_dom_id, use_app};
+use super::{card_dom_id, line, local, optional_line, use_app, word};
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::{Indicator, Lang, Status};
@@ -12,17 +12,42 @@ pub(super) fn status_class(s: Status) -> &'static str {
     }
 }
 
+fn equivalent(ind: &'static Indicator, lang: Lang) -> Option<String> {
+    let eq = ind.equivalent.as_ref()?;
+    Some(format!("≈ {}", format::amount(eq.value, eq.unit, 2, lang)))
+}
+
+fn change(ind: &'static Indicator, lang: Lang) -> Option<String> {
+    i18n::change_line(crate::dataset(), ind, lang)
+}
+
+fn formula(ind: &'static Indicator, lang: Lang) -> Option<String> {
+    i18n::formula_line(crate::dataset(), ind, lang)
+}
+
+fn sources(ind: &'static Indicator, lang: Lang) -> String {
+    i18n::sources_line(crate::dataset(), &ind.sources, lang)
+}
+
+fn status(ind: &'static Indicator, lang: Lang) -> String {
+    i18n::status(lang, ind.status).to_string()
+}
+
+fn period(ind: &'static Indicator, lang: Lang) -> String {
+    format::period(&ind.period, lang)
+}
+
+fn open_label(ind: &'static Indicator, lang: Lang) -> String {
+    format!(": {}", ind.label.get(lang))
+}
+
 /// The lines under a headline value: equivalent, change, rank, computation.
 pub(super) fn value_details(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
-    let data = crate::dataset();
     view! {
-        {move || ind.equivalent.as_ref().map(|eq| {
-            let l = lang.get();
-            view! { <p class="equivalent">{format!("≈ {}", format::amount(eq.value, eq.unit, 2, l))}</p> }
-        })}
-        {move || i18n::change_line(data, ind, lang.get()).map(|c| view! { <p class="change">{c}</p> })}
-        {move || i18n::rank_line(ind, lang.get()).map(|r| view! { <p class="rank">{r}</p> })}
-        {move || i18n::formula_line(data, ind, lang.get()).map(|f| view! { <p class="formula">{f}</p> })}
+        {optional_line(lang, ind, "equivalent", equivalent)}
+        {optional_line(lang, ind, "change", change)}
+        {optional_line(lang, ind, "rank", i18n::rank_line)}
+        {optional_line(lang, ind, "formula", formula)}
     }
 }
 
@@ -30,11 +55,18 @@ pub(super) fn value_details(ind: &'static Indicator, lang: RwSignal<Lang>) -> im
 pub(super) fn meta_row(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
     view! {
         <p class="meta">
-            <span class=format!("badge {}", status_class(ind.status))>{move || i18n::status(lang.get(), ind.status)}</span>
-            {ind.is_derived().then(|| view! { <span class="badge badge-derived">{move || i18n::t(lang.get(), Msg::Computed)}</span> })}
-            <span class="period">{move || format::period(&ind.period, lang.get())}</span>
+            <span class=format!("badge {}", status_class(ind.status))>{line(lang, ind, status)}</span>
+            {ind.is_derived().then(|| view! { <span class="badge badge-derived">{word(lang, Msg::Computed)}</span> })}
+            <span class="period">{line(lang, ind, period)}</span>
         </p>
     }
+}
+
+/// The bullet list of an indicator's items, if it has any.
+pub(super) fn item_list(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
+    (!ind.items.is_empty()).then(|| {
+        view! { <ul class="items">{ind.items.iter().map(|item| view! { <li>{local(lang, item)}</li> }).collect_view()}</ul> }
+    })
 }
 
 /// One indicator: value with qualifier, period, status, change, rank, items, sources.
@@ -48,7 +80,11 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
         .expect("indicator ids come from the validated data");
     let label_id = format!("label-{}", ind.id);
     let label_ref = label_id.clone();
-    let numeric = ind.amount().is_some();
+    let value_class = if ind.amount().is_some() {
+        "card-value"
+    } else {
+        "card-value card-text"
+    };
     view! {
         <article
             class=format!("card {}", status_class(ind.status))
@@ -56,15 +92,11 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
             aria-labelledby=label_ref
         >
             {meta_row(ind, lang)}
-            <h3 class="card-label" id=label_id>{move || ind.label.get(lang.get()).to_string()}</h3>
-            <p class=if numeric { "card-value" } else { "card-value card-text" }>{move || format::headline(ind, lang.get())}</p>
+            <h3 class="card-label" id=label_id>{local(lang, &ind.label)}</h3>
+            <p class=value_class>{line(lang, ind, format::headline)}</p>
             {value_details(ind, lang)}
-            {(!ind.items.is_empty()).then(|| view! {
-                <ul class="items">
-                    {ind.items.iter().map(|item| view! { <li>{move || item.get(lang.get()).to_string()}</li> }).collect_view()}
-                </ul>
-            })}
-            <p class="source">{move || i18n::sources_line(data, &ind.sources, lang.get())}</p>
+            {item_list(ind, lang)}
+            <p class="source">{line(lang, ind, sources)}</p>
             <button
                 type="button"
                 class="card-open"
@@ -72,8 +104,8 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
                 aria-haspopup="dialog"
                 on:click=move |_| ctx.open.set(Some(ind.id.clone()))
             >
-                {move || i18n::t(lang.get(), Msg::Details)}
-                <span class="visually-hidden">{move || format!(": {}", ind.label.get(lang.get()))}</span>
+                {word(lang, Msg::Details)}
+                <span class="visually-hidden">{line(lang, ind, open_label)}</span>
             </button>
         </article>
     }

@@ -18,7 +18,8 @@ pub use indicator_card::IndicatorCard;
 pub use theme_filter::ThemeFilter;
 pub use theme_section::ThemeSection;
 
-use crate::model::{Dataset, Lang};
+use crate::i18n::{self, Msg};
+use crate::model::{Dataset, Indicator, Lang, Text};
 use leptos::prelude::*;
 
 /// State shared by every component, provided once by [`App`].
@@ -40,4 +41,39 @@ pub fn use_app() -> AppContext {
 /// DOM id of an indicator's card, to return focus to it.
 pub fn card_dom_id(indicator: &str) -> String {
     format!("card-{indicator}")
+}
+
+// Reactive text helpers. Every call site of one helper shares a single closure type, so the
+// renderer is generated once instead of once per closure: a large saving in wasm size.
+
+/// A text from the data, in the current language.
+pub fn local(
+    lang: RwSignal<Lang>,
+    text: &'static Text,
+) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    move || text.get(lang.get())
+}
+
+/// An interface word, in the current language.
+pub fn word(lang: RwSignal<Lang>, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    move || i18n::t(lang.get(), msg)
+}
+
+/// A line computed from an indicator, in the current language.
+pub fn line(
+    lang: RwSignal<Lang>,
+    ind: &'static Indicator,
+    compose: fn(&'static Indicator, Lang) -> String,
+) -> impl Fn() -> String + Copy + Send + Sync {
+    move || compose(ind, lang.get())
+}
+
+/// A paragraph that exists only when `compose` has something to say.
+pub fn optional_line(
+    lang: RwSignal<Lang>,
+    ind: &'static Indicator,
+    class: &'static str,
+    compose: fn(&'static Indicator, Lang) -> Option<String>,
+) -> impl Fn() -> Option<AnyView> + Send + Sync {
+    move || compose(ind, lang.get()).map(|text| view! { <p class=class>{text}</p> }.into_any())
 }

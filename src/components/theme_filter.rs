@@ -1,4 +1,4 @@
-use super::use_app;
+use super::{use_app, word};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
 
@@ -38,7 +38,7 @@ pub fn ThemeFilter() -> impl IntoView {
         }
     };
     view! {
-        <nav class="theme-filter" aria-label=move || i18n::t(lang.get(), Msg::ThemesLabel)>
+        <nav class="theme-filter" aria-label=word(lang, Msg::ThemesLabel)>
             {button(None)}
             {ctx.data.themes.iter().map(|t| button(Some(t.id.clone()))).collect_view()}
         </nav>

@@ -1,4 +1,4 @@
-use super::{use_app, ChartCard, IndicatorCard};
+use super::{local, use_app, ChartCard, IndicatorCard};
 use leptos::prelude::*;
 
 /// One theme: its heading, its charts, then its indicator cards. Hidden when filtered out.
@@ -9,14 +9,13 @@ pub fn ThemeSection(theme: String) -> impl IntoView {
     let data = ctx.data;
     let heading_id = format!("theme-{theme}");
     let heading_ref = heading_id.clone();
-    let label = {
-        let theme = theme.clone();
-        move || {
-            data.theme(&theme)
-                .map(|t| t.label.get(lang.get()).to_string())
-                .unwrap_or_default()
-        }
-    };
+    let label = local(
+        lang,
+        &data
+            .theme(&theme)
+            .expect("theme ids come from the validated data")
+            .label,
+    );
     let hidden = {
         let theme = theme.clone();
         move || ctx.filter.get().is_some_and(|f| f != theme)

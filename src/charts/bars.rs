@@ -2,10 +2,10 @@
 //! say) get separate panels with their own scale and a heading naming the unit, so no
 //! currency is silently converted or compared with another.
 
-use super::{hatch, status_tag, DrawResult, Frame, Hit};
+use super::{status_rect, status_tag, DrawResult, Frame, Hit};
 use crate::format;
 use crate::i18n;
-use crate::model::{Chart, Dataset, Indicator, Lang, Status, Unit};
+use crate::model::{Chart, Dataset, Indicator, Lang, Unit};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -144,22 +144,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             }
             .max(f.px(2.0));
             let rect = (pad, by0, pad + len, by1);
-            if ind.status == Status::Actual {
-                area.draw(&Rectangle::new(
-                    [(rect.0, rect.1), (rect.2, rect.3)],
-                    color.filled(),
-                ))?;
-            } else {
-                area.draw(&Rectangle::new(
-                    [(rect.0, rect.1), (rect.2, rect.3)],
-                    p.faded(color).filled(),
-                ))?;
-                hatch(area, rect, f.px(7.0), color, f.px(1.5).max(1) as u32)?;
-                area.draw(&Rectangle::new(
-                    [(rect.0, rect.1), (rect.2, rect.3)],
-                    color.stroke_width(f.px(1.5).max(1) as u32),
-                ))?;
-            }
+            status_rect(area, f, rect, color, ind.status)?;
             let (text_x, text_y) = if narrow {
                 (pad, y + f.px(LABEL_GAP + VALUE_LINE / 2.0) - f.px(2.0))
             } else {

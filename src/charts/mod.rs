@@ -223,17 +223,25 @@ fn status_tag(ind: &Indicator, lang: Lang) -> String {
     }
 }
 
-/// Diagonal hatching inside a rectangle: marks estimates and plans without relying on colour.
-fn hatch<DB: DrawingBackend>(
+/// A bar or span: solid for actual values; faded, hatched and outlined for estimates and
+/// plans, so the difference never relies on colour alone.
+fn status_rect<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    f: &Frame,
     (x0, y0, x1, y1): (i32, i32, i32, i32),
-    step: i32,
     color: RGBColor,
-    width: u32,
+    status: Status,
 ) -> DrawResult<(), DB> {
-    let h = y1 - y0;
+    let corners = [(x0, y0), (x1, y1)];
+    if status == Status::Actual {
+        return area.draw(&Rectangle::new(corners, color.filled()));
+    }
+    area.draw(&Rectangle::new(corners, f.palette.faded(color).filled()))?;
+    let line = color.stroke_width(f.px(1.5).max(1) as u32);
+    let (h, step) = (y1 - y0, f.px(7.0).max(2));
     let mut x = x0 - h;
     while x < x1 {
+        // A 45° stroke from the bottom-left, clipped to the rectangle.
         let (mut ax, mut ay, mut bx, mut by) = (x, y1, x + h, y0);
         if ax < x0 {
             ay -= x0 - ax;
@@ -244,12 +252,9 @@ fn hatch<DB: DrawingBackend>(
             bx = x1;
         }
         if ax <= bx {
-            area.draw(&PathElement::new(
-                vec![(ax, ay), (bx, by)],
-                color.stroke_width(width),
-            ))?;
+            area.draw(&PathElement::new(vec![(ax, ay), (bx, by)], line))?;
         }
-        x += step.max(2);
+        x += step;
     }
-    Ok(())
+    area.draw(&Rectangle::new(corners, line))
 }

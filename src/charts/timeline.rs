@@ -1,7 +1,7 @@
 //! Events and periods on a time axis: dated decisions as dots, spans (plans, programmes) as
 //! bars; plans are hatched. A dashed line marks the date the data describes.
 
-use super::{hatch, DrawResult, Frame, Hit};
+use super::{status_rect, DrawResult, Frame, Hit};
 use crate::format;
 use crate::i18n;
 use crate::model::{Chart, Status};
@@ -109,22 +109,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         let r = f.px(7.0);
         let mark = if x1 - x0 > 2 * r {
             let rect = (x0, my - f.px(6.0), x1, my + f.px(6.0));
-            if ev.status == Status::Plan {
-                area.draw(&Rectangle::new(
-                    [(rect.0, rect.1), (rect.2, rect.3)],
-                    p.faded(color).filled(),
-                ))?;
-                hatch(area, rect, f.px(6.0), color, f.px(1.2).max(1) as u32)?;
-                area.draw(&Rectangle::new(
-                    [(rect.0, rect.1), (rect.2, rect.3)],
-                    color.stroke_width(f.px(1.5).max(1) as u32),
-                ))?;
-            } else {
-                area.draw(&Rectangle::new(
-                    [(rect.0, rect.1), (rect.2, rect.3)],
-                    color.filled(),
-                ))?;
-            }
+            status_rect(area, f, rect, color, ev.status)?;
             rect
         } else {
             let cx = (x0 + x1) / 2;

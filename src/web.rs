@@ -142,11 +142,3 @@ pub fn focus_by_id(id: &str) {
         }
     }
 }
-
-/// Milliseconds since navigation start (for benchmarks and test hooks).
-pub fn now_ms() -> f64 {
-    window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}

@@ -156,3 +156,19 @@ fn embedded_code_matches_the_json_file() {
         "build.rs code generation round-trips the data"
     );
 }
+
+#[test]
+fn the_binary_codec_round_trips_and_rejects_damage() {
+    use bac_giang_economy::model::codec::{decode, encode};
+    let d = embedded_dataset();
+    let bytes = encode(&d);
+    assert_eq!(decode(&bytes).unwrap(), d);
+    assert!(decode(&[]).is_err());
+    for cut in [1, bytes.len() / 3, bytes.len() - 1] {
+        assert!(decode(&bytes[..cut]).is_err(), "truncated at {cut}");
+    }
+    let mut trailing = bytes.clone();
+    trailing.push(0);
+    assert!(decode(&trailing).is_err(), "trailing bytes");
+    assert!(decode(&[0xff; 64]).is_err(), "garbage");
+}

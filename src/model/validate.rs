@@ -357,12 +357,10 @@ fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
         }
     }
 
-    let mut chart_seen = HashSet::new();
     for (n, ch) in d.charts.iter().enumerate() {
         let path = format!("$.charts[{n}]");
         // Charts share the id space with indicators: both are addressable (embeds, links).
         c.id(&path, &ch.id, &mut ids);
-        chart_seen.insert(ch.id.clone());
         if !theme_ids.contains(&ch.theme) {
             c.fail(
                 format!("{path}.theme"),

@@ -206,3 +206,23 @@ fn dark_palette_changes_the_background() {
     assert!(light.contains("#FFFFFF") || light.contains("#ffffff"));
     assert!(dark.contains("#181C22") || dark.contains("#181c22"));
 }
+
+#[test]
+fn keyboard_steps_through_each_value_once_and_wraps() {
+    use bac_giang_economy::charts::step_region;
+    let data = embedded_dataset();
+    let (_, hits) = svg(&data, "park-land", Lang::En, 640);
+    let first = step_region(&hits, None, true).unwrap();
+    assert_eq!(first.id, "kcn-occupied-area");
+    let second = step_region(&hits, Some(&first.id), true).unwrap();
+    assert_eq!(
+        second.id, "kcn-free-area",
+        "the legend row of the same part is skipped"
+    );
+    assert_eq!(
+        step_region(&hits, Some(&second.id), true).unwrap().id,
+        "kcn-occupied-area"
+    );
+    assert_eq!(step_region(&hits, None, false).unwrap().id, "kcn-free-area");
+    assert!(step_region(&[], None, true).is_none());
+}

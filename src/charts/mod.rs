@@ -139,6 +139,27 @@ pub fn hit_at(hits: &[Hit], x: f64, y: f64) -> Option<&Hit> {
         .min_by_key(|h| (h.x1 - h.x0) as i64 * (h.y1 - h.y0) as i64)
 }
 
+/// The next (or previous) region after the one showing `current`, for stepping through a
+/// chart's values from the keyboard. Each indicator counts once (a share part has a segment
+/// and a legend row); the order is the drawing order, wrapping around.
+pub fn step_region<'a>(hits: &'a [Hit], current: Option<&str>, forward: bool) -> Option<&'a Hit> {
+    let mut distinct: Vec<&Hit> = Vec::new();
+    for h in hits {
+        if !distinct.iter().any(|d| d.id == h.id) {
+            distinct.push(h);
+        }
+    }
+    let n = distinct.len();
+    let at = current.and_then(|id| distinct.iter().position(|h| h.id == id));
+    let next = match (at, forward) {
+        (None, true) => 0,
+        (None, false) => n.checked_sub(1)?,
+        (Some(i), true) => (i + 1) % n,
+        (Some(i), false) => (i + n - 1) % n,
+    };
+    distinct.get(next).copied()
+}
+
 /// Draws `frame.chart` filling `area`; returns the tooltip regions.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

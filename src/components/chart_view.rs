@@ -20,6 +20,8 @@ pub fn ChartView(chart: String) -> impl IntoView {
     let width = RwSignal::new(0.0_f64);
     let hits = StoredValue::new(Vec::<Hit>::new());
     let tip = RwSignal::new(None::<(f64, f64, String)>);
+    // The indicator whose value the keyboard last stepped to.
+    let focused = StoredValue::new(None::<String>);
     let observer = StoredValue::new_local(None::<web::WidthObserver>);
 
     Effect::new(move |_| {
@@ -79,6 +81,35 @@ pub fn ChartView(chart: String) -> impl IntoView {
         tip.set(found.map(|label| (clamped_x, y, label)));
     };
 
+    // Arrow keys step through the values with the same tooltip the pointer shows.
+    let on_key = move |e: web_sys::KeyboardEvent| {
+        let forward = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" => true,
+            "ArrowLeft" | "ArrowUp" => false,
+            _ => return,
+        };
+        e.prevent_default();
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
+        let scale = canvas.width() as f64 / canvas.get_bounding_client_rect().width().max(1.0);
+        let current = focused.get_value();
+        let next = hits.with_value(|h| {
+            charts::step_region(h, current.as_deref(), forward).map(|h| {
+                let x = (h.x0 + h.x1) as f64 / 2.0 / scale;
+                (h.id.clone(), x, h.y0 as f64 / scale, h.label.clone())
+            })
+        });
+        if let Some((id, x, y, label)) = next {
+            focused.set_value(Some(id));
+            tip.set(Some((x, y, label)));
+        }
+    };
+    let hide = move || {
+        focused.set_value(None);
+        tip.set(None);
+    };
+
     let lang = ctx.lang;
     view! {
         <div class="chart-box" node_ref=box_ref>
@@ -90,6 +121,9 @@ pub fn ChartView(chart: String) -> impl IntoView {
                 on:pointermove=move |e: web_sys::PointerEvent| show_tip(e.client_x() as f64, e.client_y() as f64)
                 on:pointerdown=move |e: web_sys::PointerEvent| show_tip(e.client_x() as f64, e.client_y() as f64)
                 on:pointerleave=move |_| tip.set(None)
+                tabindex="0"
+                on:keydown=on_key
+                on:blur=move |_| hide()
             ></canvas>
             {move || {
                 tip.get().map(|(x, y, label)| {

@@ -127,6 +127,22 @@ const failed = await run({
     await context.close();
   },
 
+  async 'arrow keys on a focused chart step through its values'() {
+    const { context, page, problems } = await open('?lang=en');
+    await waitForCharts(page, 'en');
+    await page.focus('canvas[data-chart="company-revenue"]');
+    await page.keyboard.press('ArrowRight');
+    const tip = page.locator('.chart-box .tooltip');
+    await tip.waitFor({ timeout: 5000 });
+    assertEqual(await tip.textContent(), 'Fukang (estimate): VND 67,805 billion (4.6× y/y)', 'first value');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.querySelector('.chart-box .tooltip')?.textContent.startsWith('Blueway Vina'));
+    await page.keyboard.press('Tab');
+    await tip.waitFor({ state: 'detached', timeout: 5000 });
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
   async 'theme filter works from the keyboard'() {
     const { context, page, problems } = await open('?lang=en');
     await waitForCharts(page, 'en');

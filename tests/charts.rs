@@ -11,7 +11,7 @@ fn svg(
     width: u32,
 ) -> (String, Vec<bac_giang_economy::charts::Hit>) {
     let chart = data.chart(id).unwrap_or_else(|| panic!("chart {id}"));
-    let (svg, hits) = render_svg(data, chart, lang, &Palette::light(), width);
+    let (svg, hits) = render_svg(data, chart, lang, &Palette::light(), width, None);
     // Previews for humans (README screenshots, reviews); not asserted on.
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("chart-previews");
     std::fs::create_dir_all(&dir).unwrap();
@@ -201,8 +201,8 @@ fn summaries_state_the_data_for_screen_readers() {
 fn dark_palette_changes_the_background() {
     let data = embedded_dataset();
     let chart = data.chart("grdp-growth").unwrap();
-    let (light, _) = render_svg(&data, chart, Lang::En, &Palette::light(), 400);
-    let (dark, _) = render_svg(&data, chart, Lang::En, &Palette::dark(), 400);
+    let (light, _) = render_svg(&data, chart, Lang::En, &Palette::light(), 400, None);
+    let (dark, _) = render_svg(&data, chart, Lang::En, &Palette::dark(), 400, None);
     assert!(light.contains("#FFFFFF") || light.contains("#ffffff"));
     assert!(dark.contains("#181C22") || dark.contains("#181c22"));
 }
@@ -225,4 +225,32 @@ fn keyboard_steps_through_each_value_once_and_wraps() {
     );
     assert_eq!(step_region(&hits, None, false).unwrap().id, "kcn-free-area");
     assert!(step_region(&[], None, true).is_none());
+}
+
+#[test]
+fn a_highlighted_indicator_is_outlined() {
+    let data = embedded_dataset();
+    let chart = data.chart("company-revenue").unwrap();
+    let (plain, _) = render_svg(&data, chart, Lang::En, &Palette::light(), 640, None);
+    let (marked, hits) = render_svg(
+        &data,
+        chart,
+        Lang::En,
+        &Palette::light(),
+        640,
+        Some("fukang-revenue-9m-2024"),
+    );
+    assert_eq!(
+        count(&marked, "<rect") - count(&plain, "<rect"),
+        1,
+        "one outline"
+    );
+    let h = hits
+        .iter()
+        .find(|h| h.id == "fukang-revenue-9m-2024")
+        .unwrap();
+    assert!(
+        marked.contains(&format!("x=\"{}\" y=\"{}\"", h.x0 - 3, h.y0 - 3)),
+        "around its region"
+    );
 }

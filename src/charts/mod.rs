@@ -89,6 +89,8 @@ pub struct Frame<'a> {
     pub palette: &'a Palette,
     /// Backing-store pixels per CSS pixel.
     pub scale: f64,
+    /// An indicator to point out (the one a detail dialog is about).
+    pub highlight: Option<&'a str>,
 }
 
 impl Frame<'_> {
@@ -168,11 +170,29 @@ pub fn draw<DB: DrawingBackend>(
     if let Some(bg) = frame.palette.background {
         area.fill(&bg)?;
     }
-    match frame.chart.kind {
+    let hits = match frame.chart.kind {
         ChartKind::Bars => bars::draw(area, frame),
         ChartKind::Share => share::draw(area, frame),
         ChartKind::Timeline => timeline::draw(area, frame),
+    }?;
+    // Every chart kind reports where each indicator is drawn, so one outline serves all.
+    let (w, h) = area.dim_in_pixel();
+    let pad = frame.px(3.0);
+    let style = frame.palette.text.stroke_width(frame.px(2.0).max(1) as u32);
+    for hit in hits
+        .iter()
+        .filter(|hit| Some(hit.id.as_str()) == frame.highlight)
+    {
+        let corners = [
+            ((hit.x0 - pad).max(0), (hit.y0 - pad).max(0)),
+            (
+                (hit.x1 + pad).min(w as i32 - 1),
+                (hit.y1 + pad).min(h as i32 - 1),
+            ),
+        ];
+        area.draw(&Rectangle::new(corners, style))?;
     }
+    Ok(hits)
 }
 
 /// Below this width (CSS px) charts stack labels instead of setting them side by side.
@@ -217,6 +237,7 @@ pub fn render_svg(
     lang: Lang,
     palette: &Palette,
     width: u32,
+    highlight: Option<&str>,
 ) -> (String, Vec<Hit>) {
     let height = preferred_height(data, chart, width as f64).ceil() as u32;
     let mut svg = String::new();
@@ -229,6 +250,7 @@ pub fn render_svg(
             lang,
             palette,
             scale: 1.0,
+            highlight,
         };
         hits = draw(&area, &frame).expect("drawing to an SVG string cannot fail");
         area.present().expect("present SVG");

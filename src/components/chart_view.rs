@@ -9,7 +9,12 @@ use plotters_canvas::CanvasBackend;
 /// resizes, the language or the colour scheme changes; tooltips found through the
 /// regions the chart reported while drawing.
 #[component]
-pub fn ChartView(chart: String) -> impl IntoView {
+pub fn ChartView(
+    chart: String,
+    /// An indicator to outline (the subject of a detail dialog).
+    #[prop(optional)]
+    highlight: Option<String>,
+) -> impl IntoView {
     let ctx = use_app();
     let data = ctx.data;
     let spec = data
@@ -55,6 +60,7 @@ pub fn ChartView(chart: String) -> impl IntoView {
             lang,
             palette: &palette,
             scale: dpr,
+            highlight: highlight.as_deref(),
         };
         match charts::draw(&area, &frame) {
             Ok(regions) => hits.set_value(regions),

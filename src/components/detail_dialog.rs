@@ -55,7 +55,7 @@ pub fn DetailDialog() -> impl IntoView {
                     <h2 id="dialog-title">{local(lang, &ind.label)}</h2>
                     <p class="card-value">{line(lang, ind, format::headline)}</p>
                     {value_details(ind, lang)}
-                    {chart.map(|c| view! { <div class="dialog-chart"><ChartView chart=c/></div> })}
+                    {chart.map(|c| view! { <div class="dialog-chart"><ChartView chart=c highlight=ind.id.clone()/></div> })}
                     {ind.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                     {item_list(ind, lang)}
                     <h3>{word(lang, Msg::Sources)}</h3>

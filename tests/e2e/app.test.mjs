@@ -169,10 +169,13 @@ const failed = await run({
     assert((await dialog.textContent()).includes('Computed: about 63.97% × 2,474.8 ha'), 'shows the computation');
     assert(await dialog.locator('q').count() >= 2, 'quotes the source excerpts');
     await page.waitForFunction(() => document.querySelector('[role="dialog"] canvas')?.dataset.drawn === 'en');
-    assertEqual(await page.evaluate(() => document.activeElement.className), 'dialog-close', 'focus moves into the dialog');
+    await page.waitForFunction(() => document.activeElement?.className === 'dialog-close', null, { timeout: 5000 })
+      .catch(() => { throw new Error('focus moves into the dialog'); });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    assertEqual(await page.evaluate(() => document.activeElement.id), 'card-kcn-occupied-area', 'focus returns to the card');
+    // Focus returns on the next animation frame, once the page is no longer inert.
+    await page.waitForFunction(() => document.activeElement?.id === 'card-kcn-occupied-area', null, { timeout: 5000 })
+      .catch(async () => { throw new Error(`focus returns to the card (active: "${await page.evaluate(() => document.activeElement?.id)}")`); });
     assertEqual(problems, [], 'no problems');
     await context.close();
   },

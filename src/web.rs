@@ -19,8 +19,9 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
-/// Replaces one query parameter without reloading or adding a history entry.
-pub fn set_query_param(name: &str, value: &str) {
+/// Sets (or, with None, removes) one query parameter without reloading or adding a history
+/// entry, so the address always shares what the reader sees.
+pub fn set_query_param(name: &str, value: Option<&str>) {
     let Some(win) = window() else { return };
     let Ok(href) = win.location().href() else {
         return;
@@ -28,7 +29,10 @@ pub fn set_query_param(name: &str, value: &str) {
     let Ok(url) = web_sys::Url::new(&href) else {
         return;
     };
-    url.search_params().set(name, value);
+    match value {
+        Some(v) => url.search_params().set(name, v),
+        None => url.search_params().delete(name),
+    }
     if let Ok(history) = win.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }

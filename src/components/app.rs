@@ -15,7 +15,8 @@ pub fn App() -> impl IntoView {
     let ctx = AppContext {
         data,
         lang: RwSignal::new(lang),
-        filter: RwSignal::new(None),
+        // An unknown `?theme=` falls back to showing every theme.
+        filter: RwSignal::new(web::query_param("theme").filter(|t| data.theme(t).is_some())),
         open: RwSignal::new(None),
         dark: RwSignal::new(web::prefers_dark()),
     };
@@ -29,9 +30,17 @@ pub fn App() -> impl IntoView {
         // Only an explicit switch is remembered and written to the URL.
         if !first_run {
             web::store_lang(lang.code());
-            web::set_query_param("lang", lang.code());
+            web::set_query_param("lang", Some(lang.code()));
         }
         first_run = false;
+    });
+    let mut first_filter = true;
+    Effect::new(move |_| {
+        let theme = ctx.filter.get();
+        if !first_filter {
+            web::set_query_param("theme", theme.as_deref());
+        }
+        first_filter = false;
     });
 
     let lang = ctx.lang;

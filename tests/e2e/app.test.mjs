@@ -159,6 +159,39 @@ const failed = await run({
     await context.close();
   },
 
+  async 'the theme filter is shareable in the URL; an unknown theme falls back to all'() {
+    const { context, page, problems } = await open('?lang=en&theme=companies');
+    await waitForCharts(page, 'en');
+    const visible = () => page.$$eval('section.theme', (els) => els.filter((e) => !e.hidden).map((e) => e.dataset.theme));
+    assertEqual(await visible(), ['companies'], '?theme= selects the theme');
+    await page.click('button.filter-button[data-theme="parks"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('theme') === 'parks');
+    await page.click('button.filter-button[data-theme="all"]');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('theme'));
+    await waitForCharts(page, 'en'); // charts that were hidden draw once shown
+    assertEqual(await page.$$eval('canvas[data-chart]', (els) => els.every((c) => c.dataset.drawn === 'en')), true, 'all charts drawn');
+    await page.goto(base + '?lang=en&theme=%3Cscript%3E');
+    await waitForCharts(page, 'en');
+    assertEqual((await visible()).length, data.themes.length, 'unknown theme shows everything');
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
+  async 'charts repaint when the system switches to dark mode'() {
+    const { context, page, problems } = await open('?lang=en', { colorScheme: 'light' });
+    await waitForCharts(page, 'en');
+    const corner = () => page.$eval('canvas[data-chart="grdp-growth"]', (c) => [...c.getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
+    assertEqual(await corner(), [255, 255, 255], 'light background');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => {
+      const c = document.querySelector('canvas[data-chart="grdp-growth"]');
+      return c.getContext('2d').getImageData(1, 1, 1, 1).data[0] < 100;
+    }, null, { timeout: 5000 });
+    assertEqual(await corner(), [24, 28, 34], 'dark background');
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
   async 'a card opens its detail; Esc closes it and focus returns'() {
     const { context, page, problems } = await open('?lang=en');
     await waitForCharts(page, 'en');

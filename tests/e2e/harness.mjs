@@ -32,7 +32,8 @@ export async function watchedPage(context, base) {
 
 export async function waitForCharts(page, lang) {
   await page.waitForFunction((lang) => {
-    const canvases = [...document.querySelectorAll('canvas[data-chart]')];
+    // Charts in filtered-out (hidden) sections are drawn when they are shown.
+    const canvases = [...document.querySelectorAll('canvas[data-chart]')].filter((c) => c.getClientRects().length > 0);
     return canvases.length > 0 && canvases.every((c) => c.dataset.drawn === lang);
   }, lang, { timeout: 30000 });
 }

@@ -23,24 +23,21 @@ pub fn App() -> impl IntoView {
     provide_context(ctx);
     web::watch_dark_preference(move |dark| ctx.dark.set(dark));
 
-    let mut first_run = true;
-    Effect::new(move |_| {
+    // `previous` is None on an effect's first run: only later, explicit choices are
+    // remembered and written to the URL.
+    Effect::new(move |previous: Option<()>| {
         let lang = ctx.lang.get();
         web::set_document_language(lang.code(), data.title.get(lang));
-        // Only an explicit switch is remembered and written to the URL.
-        if !first_run {
+        if previous.is_some() {
             web::store_lang(lang.code());
             web::set_query_param("lang", Some(lang.code()));
         }
-        first_run = false;
     });
-    let mut first_filter = true;
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<()>| {
         let theme = ctx.filter.get();
-        if !first_filter {
+        if previous.is_some() {
             web::set_query_param("theme", theme.as_deref());
         }
-        first_filter = false;
     });
 
     let lang = ctx.lang;

@@ -24,7 +24,8 @@ pub fn ChartView(
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let width = RwSignal::new(0.0_f64);
     let hits = StoredValue::new(Vec::<Hit>::new());
-    let tip = RwSignal::new(None::<(f64, f64, String)>);
+    // Tooltip: x, y (CSS px), horizontal anchor (0 = left edge … 1 = right edge), text.
+    let tip = RwSignal::new(None::<(f64, f64, f64, String)>);
     // The indicator whose value the keyboard last stepped to.
     let focused = StoredValue::new(None::<String>);
     let observer = StoredValue::new_local(None::<web::WidthObserver>);
@@ -71,20 +72,30 @@ pub fn ChartView(
         let _ = canvas.set_attribute("data-drawn", lang.code());
     });
 
+    // The canvas's CSS box and its backing-store pixels per CSS pixel.
+    let geometry = move || {
+        let canvas = canvas_ref.get_untracked()?;
+        let rect = canvas.get_bounding_client_rect();
+        Some((rect.clone(), canvas.width() as f64 / rect.width().max(1.0)))
+    };
+    // Shows a tooltip above a point (CSS pixels of the canvas). It is anchored in proportion
+    // to x — left-aligned at the left edge, centred in the middle, right-aligned at the right
+    // edge — so, being at most as wide as the box (CSS), it never leaves it.
+    let place_tip = move |width: f64, x: f64, y: f64, label: String| {
+        let anchor = (x / width.max(1.0)).clamp(0.0, 1.0);
+        tip.set(Some((x, y, anchor, label)));
+    };
+
     let show_tip = move |client_x: f64, client_y: f64| {
-        let Some(canvas) = canvas_ref.get_untracked() else {
+        let Some((rect, scale)) = geometry() else {
             return;
         };
-        let rect = canvas.get_bounding_client_rect();
         let (x, y) = (client_x - rect.left(), client_y - rect.top());
-        let scale = canvas.width() as f64 / rect.width().max(1.0);
-        let found =
-            hits.with_value(|h| charts::hit_at(h, x * scale, y * scale).map(|h| h.label.clone()));
-        let clamped_x = x.clamp(
-            90.0_f64.min(rect.width() / 2.0),
-            (rect.width() - 90.0).max(rect.width() / 2.0),
-        );
-        tip.set(found.map(|label| (clamped_x, y, label)));
+        match hits.with_value(|h| charts::hit_at(h, x * scale, y * scale).map(|h| h.label.clone()))
+        {
+            Some(label) => place_tip(rect.width(), x, y, label),
+            None => tip.set(None),
+        }
     };
 
     // Arrow keys step through the values with the same tooltip the pointer shows.
@@ -95,10 +106,9 @@ pub fn ChartView(
             _ => return,
         };
         e.prevent_default();
-        let Some(canvas) = canvas_ref.get_untracked() else {
+        let Some((rect, scale)) = geometry() else {
             return;
         };
-        let scale = canvas.width() as f64 / canvas.get_bounding_client_rect().width().max(1.0);
         let current = focused.get_value();
         let next = hits.with_value(|h| {
             charts::step_region(h, current.as_deref(), forward).map(|h| {
@@ -108,7 +118,7 @@ pub fn ChartView(
         });
         if let Some((id, x, y, label)) = next {
             focused.set_value(Some(id));
-            tip.set(Some((x, y, label)));
+            place_tip(rect.width(), x, y, label);
         }
     };
     let hide = move || {
@@ -132,9 +142,16 @@ pub fn ChartView(
                 on:blur=move |_| hide()
             ></canvas>
             {move || {
-                tip.get().map(|(x, y, label)| {
+                tip.get().map(|(x, y, anchor, label)| {
+                    let shift = format!("translate({:.1}%, calc(-100% - 12px))", -anchor * 100.0);
                     view! {
-                        <div class="tooltip" role="tooltip" style:left=format!("{x}px") style:top=format!("{y}px")>
+                        <div
+                            class="tooltip"
+                            role="tooltip"
+                            style:left=format!("{x}px")
+                            style:top=format!("{y}px")
+                            style:transform=shift
+                        >
                             {label}
                         </div>
                     }

@@ -221,6 +221,25 @@ const failed = await run({
     for (const id of chartIds) {
       assert((await paintedFraction(page, id)) > 0.01, `chart ${id} painted at 360 px`);
     }
+    // Tooltips stay inside their chart, from the keyboard and the pointer, at either edge.
+    const tipInside = () => page.evaluate(() => {
+      const tip = document.querySelector('.chart-box .tooltip');
+      const t = tip.getBoundingClientRect();
+      const b = tip.parentElement.getBoundingClientRect();
+      return t.left >= b.left - 1 && t.right <= b.right + 1;
+    });
+    await page.focus('canvas[data-chart="milestones"]');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('.chart-box .tooltip');
+    assert((await page.textContent('.chart-box .tooltip')).startsWith('Nghị quyết 147-NQ/TU'), 'first milestone');
+    assert(await tipInside(), 'keyboard tooltip at the left edge stays inside');
+    const revenue = page.locator('canvas[data-chart="company-revenue"]');
+    await revenue.scrollIntoViewIfNeeded();
+    const box = await revenue.boundingBox();
+    // The right end of the USD bar (8 px padding, 22 px bar at the bottom; see charts/bars.rs).
+    await page.mouse.move(box.x + box.width - 12, box.y + box.height - 18);
+    await page.waitForFunction(() => document.querySelector('.chart-box .tooltip')?.textContent.startsWith('Blueway'));
+    assert(await tipInside(), 'pointer tooltip at the right edge stays inside');
     assertEqual(problems, [], 'no problems');
     await context.close();
   },

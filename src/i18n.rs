@@ -68,7 +68,19 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
     }
 }
 
-/// How a panel of a chart states its unit: "Tính bằng tỷ đồng" / "In VND".
+/// The status as a lowercase tag after a chart label, "(ước tính)" / "(estimate)"; empty for
+/// actual values, which need no mark.
+pub fn status_tag(lang: Lang, s: Status) -> &'static str {
+    match (s, lang) {
+        (Status::Actual, _) => "",
+        (Status::Estimate, Lang::Vi) => " (ước tính)",
+        (Status::Estimate, Lang::En) => " (estimate)",
+        (Status::Plan, Lang::Vi) => " (kế hoạch)",
+        (Status::Plan, Lang::En) => " (plan)",
+    }
+}
+
+/// How a panel of a chart states its unit: "Tính bằng đồng (VND)" / "In Vietnamese đồng (VND)".
 pub fn unit_heading(lang: Lang, unit: Unit) -> &'static str {
     match (unit, lang) {
         (Unit::Vnd, Lang::Vi) => "Tính bằng đồng (VND)",
@@ -113,7 +125,7 @@ pub fn change_line(data: &Dataset, ind: &Indicator, lang: Lang) -> Option<String
     ))
 }
 
-/// "9th nationwide" / "thứ 9 cả nước"; "1st among all provinces".
+/// "thứ 1 cả nước" / "1st among all provinces".
 pub fn rank_line(ind: &Indicator, lang: Lang) -> Option<String> {
     let r = ind.rank.as_ref()?;
     Some(format!(
@@ -123,7 +135,8 @@ pub fn rank_line(ind: &Indicator, lang: Lang) -> Option<String> {
     ))
 }
 
-/// How a derived value was computed, with its inputs: "≈ 63,97% × 2.474,8 ha".
+/// How a derived value was computed, with its inputs:
+/// "Tính toán: khoảng 63,97% × 2.474,8 ha" / "Computed: about 63.97% × 2,474.8 ha".
 pub fn formula_line(data: &Dataset, ind: &Indicator, lang: Lang) -> Option<String> {
     let formula = ind.formula.as_ref()?;
     let [a, b] = formula

@@ -2,7 +2,7 @@
 //! say) get separate panels with their own scale and a heading naming the unit, so no
 //! currency is silently converted or compared with another.
 
-use super::{status_rect, status_tag, DrawResult, Frame, Hit};
+use super::{status_rect, DrawResult, Frame, Hit};
 use crate::format;
 use crate::i18n;
 use crate::model::{Chart, Dataset, Indicator, Lang, Unit};
@@ -61,21 +61,27 @@ pub(super) fn height(data: &Dataset, chart: &Chart, narrow: bool) -> f64 {
     2.0 * PAD + panels + groups.len().saturating_sub(1) as f64 * PANEL_GAP
 }
 
-/// "Fukang: 67.805 tỷ đồng (gấp 4,6 lần so cùng kỳ)"; the name is left out when `named` is false.
-pub(super) fn value_label(data: &Dataset, ind: &Indicator, lang: Lang, named: bool) -> String {
-    let mut s = format::headline(ind, lang);
-    if let Some(change) = i18n::change_line(data, ind, lang) {
-        s = format!("{s} ({change})");
+/// A bar's name: "Fukang (ước tính)".
+fn bar_name(ind: &Indicator, lang: Lang) -> String {
+    format!(
+        "{}{}",
+        ind.short_label().get(lang),
+        i18n::status_tag(lang, ind.status)
+    )
+}
+
+/// A bar's value: "67.805 tỷ đồng (gấp 4,6 lần so cùng kỳ)".
+fn bar_value(data: &Dataset, ind: &Indicator, lang: Lang) -> String {
+    let value = format::headline(ind, lang);
+    match i18n::change_line(data, ind, lang) {
+        Some(change) => format!("{value} ({change})"),
+        None => value,
     }
-    if named {
-        format!(
-            "{}{}: {s}",
-            ind.short_label().get(lang),
-            status_tag(ind, lang)
-        )
-    } else {
-        s
-    }
+}
+
+/// Name and value, for tooltips and the chart summary: "Fukang (ước tính): 67.805 tỷ đồng (…)".
+pub(super) fn named_value(data: &Dataset, ind: &Indicator, lang: Lang) -> String {
+    format!("{}: {}", bar_name(ind, lang), bar_value(data, ind, lang))
 }
 
 pub(super) fn draw<DB: DrawingBackend>(
@@ -112,14 +118,14 @@ pub(super) fn draw<DB: DrawingBackend>(
             ))?;
             y += f.px(HEADING);
         }
-        let labels: Vec<String> = inds
-            .iter()
-            .map(|i| value_label(f.data, i, f.lang, false))
-            .collect();
-        let mut widest = 0;
-        for l in &labels {
-            widest = widest.max(area.estimate_text_size(l, &value_font)?.0 as i32);
+        // Each value label with its width, measured once.
+        let mut labels = Vec::with_capacity(inds.len());
+        for ind in inds {
+            let text = bar_value(f.data, ind, f.lang);
+            let width = area.estimate_text_size(&text, &value_font)?.0 as i32;
+            labels.push((text, width));
         }
+        let widest = labels.iter().map(|(_, w)| *w).max().unwrap_or(0);
         let max = inds
             .iter()
             .filter_map(|i| i.value)
@@ -128,13 +134,9 @@ pub(super) fn draw<DB: DrawingBackend>(
         // (unless the value has its own line, on narrow charts)
         let reserve = if narrow { 0 } else { widest + f.px(8.0) };
         let track = (w - 2 * pad - reserve).max(f.px(60.0));
-        for (ind, label) in inds.iter().zip(&labels) {
-            let name = format!(
-                "{}{}",
-                ind.short_label().get(f.lang),
-                status_tag(ind, f.lang)
-            );
-            area.draw(&Text::new(name.clone(), (pad, y), label_font.clone()))?;
+        for (ind, (label, text_w)) in inds.iter().zip(labels) {
+            let name = bar_name(ind, f.lang);
+            area.draw(&Text::new(name.as_str(), (pad, y), label_font.clone()))?;
             let (by0, by1) = (y + f.px(gap), y + f.px(gap + BAR));
             let v = ind.value.unwrap_or(0.0).abs();
             let len = if max > 0.0 {
@@ -151,18 +153,17 @@ pub(super) fn draw<DB: DrawingBackend>(
                 (pad + len + f.px(6.0), (by0 + by1) / 2)
             };
             area.draw(&Text::new(
-                label.clone(),
+                label.as_str(),
                 (text_x, text_y),
                 value_font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
             ))?;
-            let text_w = area.estimate_text_size(label, &value_font)?.0 as i32;
             hits.push(Hit {
                 x0: pad,
                 y0: y,
                 x1: (text_x + text_w).max(pad + len).min(w),
                 y1: by1,
                 id: ind.id.clone(),
-                label: value_label(f.data, ind, f.lang, true),
+                label: format!("{name}: {label}"),
             });
             y += f.px(row);
         }

@@ -9,7 +9,7 @@ mod share;
 mod timeline;
 
 use crate::format;
-use crate::model::{Chart, ChartKind, Dataset, Indicator, Lang, Status};
+use crate::model::{Chart, ChartKind, Dataset, Lang, Status};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -224,7 +224,7 @@ pub fn summary(data: &Dataset, chart: &Chart, lang: Lang) -> String {
         ChartKind::Share => share::summary_items(data, chart, lang),
         ChartKind::Bars => data
             .series(chart)
-            .map(|i| bars::value_label(data, i, lang, true))
+            .map(|i| bars::named_value(data, i, lang))
             .collect(),
     };
     format!("{}. {}.", chart.title.get(lang), items.join("; "))
@@ -256,14 +256,6 @@ pub fn render_svg(
         area.present().expect("present SVG");
     }
     (svg, hits)
-}
-
-/// A short status tag for labels: "(ước tính)" / "(estimate)", empty for actuals.
-fn status_tag(ind: &Indicator, lang: Lang) -> String {
-    match ind.status {
-        Status::Actual => String::new(),
-        s => format!(" ({})", crate::i18n::status(lang, s).to_lowercase()),
-    }
 }
 
 /// A bar or span: solid for actual values; faded, hatched and outlined for estimates and

@@ -43,8 +43,8 @@ pub fn card_dom_id(indicator: &str) -> String {
     format!("card-{indicator}")
 }
 
-// Reactive text helpers. Every call site of one helper shares a single closure type, so the
-// renderer is generated once instead of once per closure: a large saving in wasm size.
+// Reactive text helpers: the few shapes every view uses to show something in the current
+// language, so components read as markup rather than closures.
 
 /// A text from the data, in the current language.
 pub fn local(

@@ -10,6 +10,17 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
 };
 
+// The strict policy README recommends to hosts; every page of the app runs under it.
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
+// Sandboxed embeds (iframe sandbox without allow-same-origin) have an opaque origin, so their
+// module scripts and wasm are cross-origin CORS requests: they need Access-Control-Allow-Origin.
+const BASE_HEADERS = {
+  'content-security-policy': CSP,
+  'access-control-allow-origin': '*',
+  'x-content-type-options': 'nosniff',
+};
+
 export function startServer(root, port = 0, extraHeaders = () => ({})) {
   root = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -22,6 +33,7 @@ export function startServer(root, port = 0, extraHeaders = () => ({})) {
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-store',
+        ...BASE_HEADERS,
         ...extraHeaders(url),
       });
       res.end(body);

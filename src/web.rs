@@ -146,3 +146,24 @@ pub fn focus_by_id(id: &str) {
         }
     }
 }
+
+/// Measures text as the canvas will draw it (same font shorthand as plotters-canvas), so
+/// charts lay out with exact widths and without touching the DOM.
+pub fn canvas_text_measure(canvas: &web_sys::HtmlCanvasElement) -> impl Fn(&str, f64, bool) -> f64 {
+    let context = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+    move |text: &str, size: f64, bold: bool| {
+        let Some(context) = &context else {
+            return crate::charts::estimate_text_width(text, size, bold);
+        };
+        let weight = if bold { "bold" } else { "normal" };
+        context.set_font(&format!("{weight} {size}px sans-serif"));
+        context
+            .measure_text(text)
+            .map(|m| m.width())
+            .unwrap_or_else(|_| crate::charts::estimate_text_width(text, size, bold))
+    }
+}

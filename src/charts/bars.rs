@@ -122,7 +122,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         let mut labels = Vec::with_capacity(inds.len());
         for ind in inds {
             let text = bar_value(f.data, ind, f.lang);
-            let width = area.estimate_text_size(&text, &value_font)?.0 as i32;
+            let width = f.text_width(&text, 13.0, true);
             labels.push((text, width));
         }
         let widest = labels.iter().map(|(_, w)| *w).max().unwrap_or(0);

@@ -91,6 +91,9 @@ pub struct Frame<'a> {
     pub scale: f64,
     /// An indicator to point out (the one a detail dialog is about).
     pub highlight: Option<&'a str>,
+    /// Width of a text in backing-store pixels: `(text, font size in backing pixels, bold)`.
+    /// The browser passes the canvas's own `measureText`; SVG uses [`estimate_text_width`].
+    pub measure: &'a dyn Fn(&str, f64, bool) -> f64,
 }
 
 impl Frame<'_> {
@@ -101,6 +104,13 @@ impl Frame<'_> {
 
     fn px(&self, css: f64) -> i32 {
         (css * self.scale).round() as i32
+    }
+
+    /// Width of `text` in backing-store pixels at `css_size`. Charts measure through this
+    /// instead of plotters' `estimate_text_size`, which in the browser measures a DOM span
+    /// with an inline style attribute (blocked by a strict CSP, and a forced layout per call).
+    fn text_width(&self, text: &str, css_size: f64, bold: bool) -> i32 {
+        (self.measure)(text, css_size * self.scale, bold).ceil() as i32
     }
 
     fn font(&self, css_size: f64, bold: bool, color: RGBColor) -> TextStyle<'static> {
@@ -251,6 +261,7 @@ pub fn render_svg(
             palette,
             scale: 1.0,
             highlight,
+            measure: &estimate_text_width,
         };
         hits = draw(&area, &frame).expect("drawing to an SVG string cannot fail");
         area.present().expect("present SVG");
@@ -292,4 +303,22 @@ fn status_rect<DB: DrawingBackend>(
         x += step;
     }
     area.draw(&Rectangle::new(corners, line))
+}
+
+/// The width of `text` in a generic sans-serif at `size` pixels, from per-character classes:
+/// close enough to lay out SVG output, whose fonts the reader's viewer chooses.
+pub fn estimate_text_width(text: &str, size: f64, bold: bool) -> f64 {
+    let ems: f64 = text
+        .chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | ' ' => 0.28,
+            'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.36,
+            'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.85,
+            '0'..='9' | '+' | '=' | '<' | '>' | '≈' | '$' => 0.56,
+            '—' | '…' => 1.0,
+            c if c.is_uppercase() => 0.68,
+            _ => 0.53,
+        })
+        .sum();
+    ems * size * if bold { 1.07 } else { 1.0 }
 }

@@ -12,6 +12,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 const PAD: f64 = 8.0;
 const BAR: f64 = 40.0;
 const LEGEND_TOP: f64 = 14.0;
+const INSIDE_SIZE: f64 = 13.0;
+const LEGEND_SIZE: f64 = 13.0;
 const LEGEND_ROW: f64 = 24.0;
 
 /// Narrow legends put the value and share on a second line.
@@ -104,10 +106,10 @@ pub(super) fn draw<DB: DrawingBackend>(
     let (y0, y1) = (pad, pad + f.px(BAR));
     let track = (w - 2 * pad).max(1) as f64;
     let inside_font = f
-        .font(13.0, true, p.on_series)
+        .font(INSIDE_SIZE, true, p.on_series)
         .pos(Pos::new(HPos::Center, VPos::Center));
     let legend_font = f
-        .font(13.0, false, p.text)
+        .font(LEGEND_SIZE, false, p.text)
         .pos(Pos::new(HPos::Left, VPos::Center));
     let mut hits = Vec::new();
     let mut x = pad as f64;
@@ -121,7 +123,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         let label = share_text(part, f.lang);
         let short = format!("{}%", format::number(part.share, 1, f.lang));
         for candidate in [&label, &short] {
-            if area.estimate_text_size(candidate, &inside_font)?.0 as i32 + f.px(8.0) < sx1 - sx0 {
+            if f.text_width(candidate, INSIDE_SIZE, true) + f.px(8.0) < sx1 - sx0 {
                 area.draw(&Text::new(
                     candidate.to_string(),
                     ((sx0 + sx1) / 2, (y0 + y1) / 2),
@@ -166,7 +168,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         };
         let mut text_w = 0;
         for (k, line) in lines.iter().enumerate() {
-            text_w = text_w.max(area.estimate_text_size(line, &legend_font)?.0 as i32);
+            text_w = text_w.max(f.text_width(line, LEGEND_SIZE, false));
             let ly = y + k as i32 * f.px(LEGEND_ROW_NARROW - LEGEND_ROW);
             area.draw(&Text::new(line.clone(), (text_x, ly), legend_font.clone()))?;
         }

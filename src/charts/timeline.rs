@@ -48,7 +48,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .font(12.0, false, p.muted)
         .pos(Pos::new(HPos::Center, VPos::Top));
     // Year ticks, thinned so labels never collide.
-    let year_w = area.estimate_text_size("2030", &tick_font)?.0 as f64 + f.px(10.0) as f64;
+    let year_w = f.text_width("2030", 12.0, false) as f64 + f.px(10.0) as f64;
     let px_per_year = (right - left) as f64 / (t1 - t0);
     let step = [1, 2, 5, 10, 20]
         .into_iter()
@@ -89,7 +89,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         ))?;
         let text = i18n::as_of_line(f.data, f.lang);
         let font = f.font(11.0, false, p.text);
-        let tw = area.estimate_text_size(&text, &font)?.0 as i32;
+        let tw = f.text_width(&text, 11.0, false);
         let tx = (x - tw / 2).clamp(pad, (w - pad - tw).max(pad));
         area.draw(&Text::new(text, (tx, h - pad - f.px(13.0)), font))?;
     }
@@ -125,7 +125,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             }
             (cx - r, my - r, cx + r, my + r)
         };
-        let tw = area.estimate_text_size(&label, &label_font)?.0 as i32;
+        let tw = f.text_width(&label, 13.0, false);
         let tx = mark.0.clamp(pad, (w - pad - tw).max(pad));
         area.draw(&Text::new(
             label.clone(),

@@ -53,6 +53,7 @@ pub fn ChartView(
         let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
             return;
         };
+        let measure = web::canvas_text_measure(&canvas);
         let area = backend.into_drawing_area();
         let palette = Palette::for_dark(dark);
         let frame = Frame {
@@ -62,6 +63,7 @@ pub fn ChartView(
             palette: &palette,
             scale: dpr,
             highlight: highlight.as_deref(),
+            measure: &measure,
         };
         match charts::draw(&area, &frame) {
             Ok(regions) => hits.set_value(regions),

@@ -1,0 +1,49 @@
+// Trunk post-build hook (see Trunk.toml). Runs on the staging directory before it becomes dist/.
+//
+// 1. Moves Trunk's inline loader <script type=module> into a hashed file with an integrity
+//    attribute, so the pages run under a strict CSP (script-src 'self' 'wasm-unsafe-eval')
+//    without 'unsafe-inline'. The loader also shows a readable message if the wasm cannot load.
+// 2. Writes embed.html: the same page, marked data-view=embed (the app then renders one card or
+//    chart, see README "Embedding"), kept out of search indexes. Same files, same bytes.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk build)');
+
+const indexPath = path.join(dir, 'index.html');
+let html = fs.readFileSync(indexPath, 'utf8');
+
+const inline = html.match(/<script type=(?:"module"|module)>([\s\S]*?)<\/script>/);
+if (!inline) throw new Error('post-build: Trunk inline loader not found in index.html');
+const glue = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
+const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!glue || !wasm) throw new Error(`post-build: unexpected loader shape:\n${inline[1]}`);
+
+// Failure text is bilingual because the language is not known before the app runs.
+const boot = `import init from './${glue}';
+init({ module_or_path: './${wasm}' }).catch((e) => {
+  console.error('Bắc Giang app failed to start:', e);
+  const p = document.createElement('p');
+  p.className = 'load-error';
+  p.setAttribute('role', 'alert');
+  p.textContent = 'Không tải được ứng dụng — hãy tải lại trang. · The app could not load — please reload the page.';
+  document.body.prepend(p);
+});
+`;
+const digest = (algo, text) => crypto.createHash(algo).update(text).digest();
+const bootName = `boot-${digest('sha256', boot).toString('hex').slice(0, 16)}.js`;
+fs.writeFileSync(path.join(dir, bootName), boot);
+const integrity = `sha384-${digest('sha384', boot).toString('base64')}`;
+html = html.replace(inline[0],
+  `<script type=module src=./${bootName} integrity=${integrity} crossorigin></script>`);
+fs.writeFileSync(indexPath, html);
+
+const embed = html
+  .replace(/<html([^>]*)>/, '<html$1 data-view=embed>')
+  .replace(/<title>[^<]*<\/title>/, '$&<meta content=noindex name=robots>');
+if (!embed.includes('data-view=embed')) throw new Error('post-build: could not mark embed.html');
+fs.writeFileSync(path.join(dir, 'embed.html'), embed);
+
+console.log(`post-build: ${bootName}, embed.html`);

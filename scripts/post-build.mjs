@@ -38,6 +38,9 @@ fs.writeFileSync(path.join(dir, bootName), boot);
 const integrity = `sha384-${digest('sha384', boot).toString('base64')}`;
 html = html.replace(inline[0],
   `<script type=module src=./${bootName} integrity=${integrity} crossorigin></script>`);
+// Sandboxed embeds have an opaque origin: integrity-checked files are then cross-origin and
+// must be fetched in CORS mode, or the browser blocks them.
+html = html.replace(/<link (?![^>]*crossorigin)([^>]*integrity=[^>]*)>/g, '<link crossorigin $1>');
 fs.writeFileSync(indexPath, html);
 
 const embed = html

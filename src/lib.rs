@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod components;
+pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod model;

@@ -167,3 +167,146 @@ pub fn canvas_text_measure(canvas: &web_sys::HtmlCanvasElement) -> impl Fn(&str,
             .unwrap_or_else(|_| crate::charts::estimate_text_width(text, size, bold))
     }
 }
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// Whether this page is `embed.html` (marked `data-view=embed` by the post-build hook).
+pub fn is_embed_page() -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("data-view"))
+        .is_some_and(|v| v == "embed")
+}
+
+/// The raw query string, `?…` or empty.
+pub fn search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Sets (or removes) an attribute on `<html>`, where CSS reads the theme and background.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    let Some(root) = document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = match value {
+        Some(v) => root.set_attribute(name, v),
+        None => root.remove_attribute(name),
+    };
+}
+
+/// The address of the app's folder (ending in `/`), for snippets that point back to it.
+pub fn app_base_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .and_then(|href| web_sys::Url::new_with_base("./", &href).ok())
+        .map(|u| {
+            u.set_search("");
+            u.set_hash("");
+            u.href()
+        })
+        .unwrap_or_default()
+}
+
+/// Scrolls to the element named by the URL's `#fragment`, once the app has drawn it.
+pub fn scroll_to_fragment() {
+    let Some(hash) = window().and_then(|w| w.location().hash().ok()) else {
+        return;
+    };
+    let id = hash.trim_start_matches('#');
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
+}
+
+/// The height of the page's content in CSS pixels (the root's box, not the viewport).
+fn content_height() -> f64 {
+    document()
+        .and_then(|d| d.document_element())
+        .map(|root| root.get_bounding_client_rect().height().ceil())
+        .unwrap_or(0.0)
+}
+
+/// Posts `{type, v: 1, id, height}` to the parent frame when the content height differs from
+/// the last one posted (or always, with `force`). The height is not a secret, so any parent
+/// may read it: the target origin is `*`.
+pub fn post_height(id: &str, force: bool) {
+    thread_local!(static LAST: std::cell::Cell<f64> = const { std::cell::Cell::new(-1.0) });
+    let height = content_height();
+    if !force && LAST.with(|l| l.get()) == height {
+        return;
+    }
+    LAST.with(|l| l.set(height));
+    let Some(parent) = window().and_then(|w| w.parent().ok().flatten()) else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    for (key, value) in [
+        (
+            "type",
+            wasm_bindgen::JsValue::from_str(crate::embed::HEIGHT_MESSAGE),
+        ),
+        ("v", 1.into()),
+        ("id", id.into()),
+        ("height", height.into()),
+    ] {
+        let _ = js_sys::Reflect::set(&message, &key.into(), &value);
+    }
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Calls `on_request` when the parent frame asks for the height again (`embed.js` loads after
+/// the embed has posted its first height). Messages from any other window are ignored.
+pub fn on_height_request(on_request: impl Fn() + 'static) {
+    let Some(win) = window() else { return };
+    let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let from_parent = match (
+            e.source(),
+            web_sys::window().and_then(|w| w.parent().ok().flatten()),
+        ) {
+            (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
+            _ => false,
+        };
+        let kind = js_sys::Reflect::get(&e.data(), &"type".into())
+            .ok()
+            .and_then(|t| t.as_string());
+        if from_parent && kind.as_deref() == Some(crate::embed::HEIGHT_REQUEST) {
+            on_request();
+        }
+    });
+    let _ = win.add_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// Calls `on_resize` on every window resize. Lives as long as the page.
+pub fn on_window_resize(on_resize: impl Fn() + 'static) {
+    let Some(win) = window() else { return };
+    let cb = Closure::<dyn Fn()>::new(on_resize);
+    let _ = win.add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// Copies `text` to the clipboard and reports whether it worked. Sandboxed frames, insecure
+/// pages and denied permissions report false, so the caller can select the text instead.
+pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) {
+    let clipboard = window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .map(|c| c.unchecked_into::<web_sys::Clipboard>());
+    let Some(clipboard) = clipboard else {
+        done(false);
+        return;
+    };
+    let done = std::rc::Rc::new(done);
+    let ok = {
+        let done = done.clone();
+        Closure::once(move |_: wasm_bindgen::JsValue| done(true))
+    };
+    let failed = Closure::once(move |_: wasm_bindgen::JsValue| done(false));
+    let _ = clipboard.write_text(text).then2(&ok, &failed);
+    ok.forget();
+    failed.forget();
+}

@@ -1,4 +1,4 @@
-use super::{local, use_app, ChartView};
+use super::{local, use_app, ChartView, EmbedButton};
 use crate::i18n;
 use leptos::prelude::*;
 
@@ -22,12 +22,13 @@ pub fn ChartCard(chart: String) -> impl IntoView {
         i18n::sources_line(data, all, lang.get())
     };
     view! {
-        <figure class="chart-card" data-chart-card=spec.id.clone() aria-labelledby=title_ref>
+        <figure id=crate::embed::anchor(&spec.id) class="chart-card" data-chart-card=spec.id.clone() aria-labelledby=title_ref>
             <h3 id=title_id>{local(lang, &spec.title)}</h3>
             <ChartView chart=chart/>
             <figcaption>
                 {spec.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                 <p class="source">{cites}</p>
+                {(!ctx.embedded).then(|| view! { <EmbedButton item=spec.id.clone() title=&spec.title/> })}
             </figcaption>
         </figure>
     }

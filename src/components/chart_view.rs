@@ -32,6 +32,9 @@ pub fn ChartView(
 
     Effect::new(move |_| {
         if let Some(el) = box_ref.get() {
+            // Measured now as well: browsers skip rendering steps (and so ResizeObserver) in
+            // offscreen iframes, where an embed must still draw to report its height.
+            width.set(el.get_bounding_client_rect().width());
             observer.set_value(web::WidthObserver::new(&el, move |w| width.set(w)));
         }
     });
@@ -55,7 +58,10 @@ pub fn ChartView(
         };
         let measure = web::canvas_text_measure(&canvas);
         let area = backend.into_drawing_area();
-        let palette = Palette::for_dark(dark);
+        let mut palette = Palette::for_dark(dark);
+        if ctx.transparent {
+            palette.background = None;
+        }
         let frame = Frame {
             data,
             chart: spec,
@@ -72,6 +78,7 @@ pub fn ChartView(
         let _ = area.present();
         tip.set(None);
         let _ = canvas.set_attribute("data-drawn", lang.code());
+        ctx.drawn.update(|n| *n = n.wrapping_add(1));
     });
 
     // The canvas's CSS box and its backing-store pixels per CSS pixel.

@@ -1,56 +1,19 @@
 use super::indicator_card::{item_list, meta_row, value_details};
-use super::{card_dom_id, line, local, use_app, word, ChartView};
+use super::{card_dom_id, line, local, use_app, word, ChartView, Modal};
 use crate::format;
 use crate::i18n::{self, Msg};
-use crate::web;
-use leptos::ev;
 use leptos::prelude::*;
 
 /// The open indicator in full: larger chart, notes, items and every source with its excerpt.
-/// Esc, the close button or a click outside close it; focus returns to the card.
 #[component]
 pub fn DetailDialog() -> impl IntoView {
     let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
-    let close = move || {
-        if let Some(id) = ctx.open.get_untracked() {
-            ctx.open.set(None);
-            // After the next render: until then the page is still `inert` and refuses focus.
-            request_animation_frame(move || web::focus_by_id(&card_dom_id(&id)));
-        }
-    };
-    let handle = window_event_listener(ev::keydown, move |e| {
-        if e.key() == "Escape" && ctx.open.get_untracked().is_some() {
-            e.prevent_default();
-            close();
-        }
-    });
-    on_cleanup(move || handle.remove());
-    let close_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if ctx.open.get().is_some() {
-            if let Some(button) = close_ref.get() {
-                let _ = button.focus();
-            }
-        }
-    });
-
-    move || {
-        let ind = ctx.open.get().and_then(|id| data.indicator(&id))?;
+    let content = move |id: String| {
+        let ind = data.indicator(&id)?;
         let chart = data.chart_for(ind).map(|c| c.id.clone());
         Some(view! {
-            <div class="backdrop" on:click=move |_| close()>
-                <div
-                    class="dialog"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="dialog-title"
-                    data-dialog-for=ind.id.clone()
-                    on:click=|e| e.stop_propagation()
-                >
-                    <button type="button" class="dialog-close" node_ref=close_ref on:click=move |_| close()>
-                        {word(lang, Msg::Close)}
-                    </button>
+            <div class="dialog-body" data-dialog-for=ind.id.clone()>
                     {meta_row(ind, lang)}
                     <h2 id="dialog-title">{local(lang, &ind.label)}</h2>
                     <p class="card-value">{line(lang, ind, format::headline)}</p>
@@ -71,8 +34,8 @@ pub fn DetailDialog() -> impl IntoView {
                             }
                         }).collect_view()}
                     </ol>
-                </div>
             </div>
         })
-    }
+    };
+    view! { <Modal open=ctx.open labelled_by="dialog-title" return_focus=card_dom_id content=content/> }
 }

@@ -1,4 +1,4 @@
-use super::{card_dom_id, line, local, optional_line, use_app, word};
+use super::{card_dom_id, line, local, optional_line, use_app, word, EmbedButton};
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::{Indicator, Lang, Status};
@@ -87,6 +87,7 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
     };
     view! {
         <article
+            id=crate::embed::anchor(&ind.id)
             class=format!("card {}", status_class(ind.status))
             data-indicator=ind.id.clone()
             aria-labelledby=label_ref
@@ -97,16 +98,22 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
             {value_details(ind, lang)}
             {item_list(ind, lang)}
             <p class="source">{line(lang, ind, sources)}</p>
-            <button
-                type="button"
-                class="card-open"
-                id=card_dom_id(&ind.id)
-                aria-haspopup="dialog"
-                on:click=move |_| ctx.open.set(Some(ind.id.clone()))
-            >
-                {word(lang, Msg::Details)}
-                <span class="visually-hidden">{line(lang, ind, open_label)}</span>
-            </button>
+            // Embeds show the card alone: no dialog inside an article's frame.
+            {(!ctx.embedded).then(|| view! {
+                <div class="card-actions">
+                    <button
+                        type="button"
+                        class="card-open"
+                        id=card_dom_id(&ind.id)
+                        aria-haspopup="dialog"
+                        on:click=move |_| ctx.open.set(Some(ind.id.clone()))
+                    >
+                        {word(lang, Msg::Details)}
+                        <span class="visually-hidden">{line(lang, ind, open_label)}</span>
+                    </button>
+                    <EmbedButton item=ind.id.clone() title=&ind.label/>
+                </div>
+            })}
         </article>
     }
 }

@@ -3,21 +3,32 @@
 mod app;
 mod chart_card;
 mod chart_view;
+mod dashboard;
 mod detail_dialog;
+mod embed_button;
+mod embed_dialog;
+mod embed_view;
 mod header;
 mod indicator_card;
+mod modal;
 mod theme_filter;
 mod theme_section;
 
 pub use app::App;
 pub use chart_card::ChartCard;
 pub use chart_view::ChartView;
+pub use dashboard::Dashboard;
 pub use detail_dialog::DetailDialog;
+pub use embed_button::EmbedButton;
+pub use embed_dialog::EmbedDialog;
+pub use embed_view::EmbedView;
 pub use header::Header;
 pub use indicator_card::IndicatorCard;
+pub use modal::Modal;
 pub use theme_filter::ThemeFilter;
 pub use theme_section::ThemeSection;
 
+use crate::embed::Scheme;
 use crate::i18n::{self, Msg};
 use crate::model::{Dataset, Indicator, Lang, Text};
 use leptos::prelude::*;
@@ -31,7 +42,24 @@ pub struct AppContext {
     pub filter: RwSignal<Option<String>>,
     /// The indicator whose detail dialog is open.
     pub open: RwSignal<Option<String>>,
+    /// The card or chart whose embed code is being shown.
+    pub embedding: RwSignal<Option<String>>,
+    /// The requested colour scheme; `dark` is what it resolves to on this system.
+    pub scheme: Scheme,
     pub dark: RwSignal<bool>,
+    /// Draw without a background (transparent embeds).
+    pub transparent: bool,
+    /// Counts finished chart drawings, for whoever must react to a size change (embeds).
+    pub drawn: RwSignal<u32>,
+    /// Whether this is an embed: one card or chart, without dashboard controls.
+    pub embedded: bool,
+}
+
+impl AppContext {
+    /// Whether a dialog is open (the page behind it is then inert).
+    pub fn dialog_open(&self) -> bool {
+        self.open.get().is_some() || self.embedding.get().is_some()
+    }
 }
 
 pub fn use_app() -> AppContext {
@@ -41,6 +69,11 @@ pub fn use_app() -> AppContext {
 /// DOM id of an indicator's card, to return focus to it.
 pub fn card_dom_id(indicator: &str) -> String {
     format!("card-{indicator}")
+}
+
+/// DOM id of the embed button of a card or chart, to return focus to it.
+pub fn embed_button_id(item: &str) -> String {
+    format!("embed-{item}")
 }
 
 // Reactive text helpers: the few shapes every view uses to show something in the current

@@ -1,0 +1,78 @@
+/*! Bắc Giang economy embeds: sizes each <iframe data-bac-giang-embed> to its content.
+ * No dependencies, no inline styles (works under a strict CSP), safe to include twice.
+ *
+ * Messages (see README "Embedding"):
+ *   embed → host: { type: "bac-giang-embed:height", v: 1, id: "<card or chart id>", height: <CSS px> }
+ *   host → embed: { type: "bac-giang-embed:request-height" }  (asks for the height again)
+ *
+ * A height is applied only to the iframe whose contentWindow sent it, and only when the
+ * message's origin is the one that iframe was loaded from ("null" when it is sandboxed without
+ * allow-same-origin). Anything else is ignored. */
+(function () {
+  'use strict';
+  if (window.__bacGiangEmbeds) return;
+  window.__bacGiangEmbeds = true;
+
+  var HEIGHT = 'bac-giang-embed:height';
+  var REQUEST = 'bac-giang-embed:request-height';
+  var SELECTOR = 'iframe[data-bac-giang-embed]';
+  var MAX_HEIGHT = 10000;
+
+  function expectedOrigin(frame) {
+    var sandbox = frame.getAttribute('sandbox');
+    if (sandbox !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(sandbox)) return 'null';
+    try {
+      return new URL(frame.src, document.baseURI).origin;
+    } catch (e) {
+      return undefined;
+    }
+  }
+
+  function prepare(frame) {
+    // CSSOM writes are allowed under style-src 'self'; a style attribute would not be.
+    frame.style.border = '0';
+    frame.style.display = 'block';
+    frame.style.width = '100%';
+    frame.style.maxWidth = '100%';
+  }
+
+  function ask(frame) {
+    try {
+      if (frame.contentWindow) frame.contentWindow.postMessage({ type: REQUEST }, '*');
+    } catch (e) {
+      /* a frame being removed */
+    }
+  }
+
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (!data || typeof data !== 'object' || data.type !== HEIGHT || data.v !== 1) return;
+    var height = data.height;
+    if (typeof height !== 'number' || !isFinite(height) || height <= 0 || height > MAX_HEIGHT) return;
+    var frames = document.querySelectorAll(SELECTOR);
+    for (var i = 0; i < frames.length; i++) {
+      var frame = frames[i];
+      if (frame.contentWindow !== event.source) continue;
+      if (event.origin !== expectedOrigin(frame)) return;
+      prepare(frame);
+      frame.style.height = Math.ceil(height) + 'px';
+      return;
+    }
+  });
+
+  function start() {
+    var frames = document.querySelectorAll(SELECTOR);
+    for (var i = 0; i < frames.length; i++) {
+      prepare(frames[i]);
+      // The embed may have posted its height before this script was listening.
+      ask(frames[i]);
+      frames[i].addEventListener('load', function (e) { ask(e.target); });
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

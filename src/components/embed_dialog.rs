@@ -1,0 +1,104 @@
+use super::{embed_button_id, use_app, word, Modal};
+use crate::embed::{self, Scheme, Target};
+use crate::i18n::{self, Msg};
+use crate::web;
+use leptos::prelude::*;
+
+/// The embed code of a card or chart for the current language, with the render options, a
+/// copy button, and manual copying when the clipboard is denied (the code is then selected).
+#[component]
+pub fn EmbedDialog() -> impl IntoView {
+    let ctx = use_app();
+    let (data, lang) = (ctx.data, ctx.lang);
+    let scheme = RwSignal::new(ctx.scheme);
+    let plain = RwSignal::new(false);
+    let transparent = RwSignal::new(false);
+    // None: not tried yet; Some(copied).
+    let copied = RwSignal::new(None::<bool>);
+    let base = web::app_base_url();
+    Effect::new(move |_| {
+        ctx.embedding.track();
+        copied.set(None);
+    });
+
+    let content = move |id: String| {
+        let target = Target::find(data, &id)?;
+        let base = StoredValue::new(base.clone());
+        let code = move || {
+            let l = lang.get();
+            let query = embed::query(target.id(), l, scheme.get(), plain.get(), transparent.get());
+            base.with_value(|b| {
+                embed::snippet(b, target.title(l), &query, target.fallback_height(data))
+            })
+        };
+        let code_ref = NodeRef::<leptos::html::Textarea>::new();
+        let copy = move |_| {
+            let text = code();
+            web::copy_text(&text, move |ok| {
+                copied.set(Some(ok));
+                if !ok {
+                    if let Some(area) = code_ref.get_untracked() {
+                        let _ = area.focus();
+                        area.select();
+                    }
+                }
+            });
+        };
+        let scheme_choice = move |s: Scheme, msg: Msg| {
+            view! {
+                <label class="option">
+                    <input
+                        type="radio"
+                        name="embed-scheme"
+                        value=s.code()
+                        prop:checked=move || scheme.get() == s
+                        on:change=move |_| scheme.set(s)
+                    />
+                    {word(lang, msg)}
+                </label>
+            }
+        };
+        let flag = move |signal: RwSignal<bool>, msg: Msg, name: &'static str| {
+            view! {
+                <label class="option">
+                    <input
+                        type="checkbox"
+                        name=name
+                        prop:checked=move || signal.get()
+                        on:change=move |_| signal.update(|v| *v = !*v)
+                    />
+                    {word(lang, msg)}
+                </label>
+            }
+        };
+        Some(view! {
+            <div class="dialog-body embed-dialog" data-embed-for=id.clone()>
+                <h2 id="embed-title">
+                    {word(lang, Msg::EmbedTitle)}
+                    <span class="embed-subject">{move || target.title(lang.get())}</span>
+                </h2>
+                <p>{word(lang, Msg::EmbedIntro)}</p>
+                <fieldset class="options">
+                    <legend>{word(lang, Msg::ColourScheme)}</legend>
+                    {scheme_choice(Scheme::Auto, Msg::SchemeAuto)}
+                    {scheme_choice(Scheme::Light, Msg::SchemeLight)}
+                    {scheme_choice(Scheme::Dark, Msg::SchemeDark)}
+                </fieldset>
+                <div class="options">
+                    {flag(plain, Msg::Plain, "plain")}
+                    {flag(transparent, Msg::Transparent, "transparent")}
+                </div>
+                <label class="code-label" for="embed-code">{word(lang, Msg::EmbedCode)}</label>
+                <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false" node_ref=code_ref prop:value=code></textarea>
+                <div class="copy-row">
+                    <button type="button" class="copy-button" on:click=copy>{word(lang, Msg::Copy)}</button>
+                    <p class="copy-status" role="status">
+                        {move || copied.get().map(|ok| i18n::t(lang.get(), if ok { Msg::Copied } else { Msg::CopyBlocked }))}
+                    </p>
+                </div>
+                <p class="note">{word(lang, Msg::EmbedAttributes)}</p>
+            </div>
+        })
+    };
+    view! { <Modal open=ctx.embedding labelled_by="embed-title" return_focus=embed_button_id content=content/> }
+}

@@ -1,0 +1,107 @@
+use super::{use_app, word, ChartCard, IndicatorCard};
+use crate::embed::{self, EmbedError, EmbedParams, Target};
+use crate::i18n::{self, Msg};
+use crate::web;
+use leptos::prelude::*;
+
+/// One card or chart for an article's iframe: a small header naming the dashboard, the item,
+/// and a footer linking to the full dashboard with the data version (`plain` drops both).
+/// Posts its height to the parent on load and whenever it changes. A bad URL shows a short
+/// bilingual message instead.
+#[component]
+pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoView {
+    let ctx = use_app();
+    let (data, lang) = (ctx.data, ctx.lang);
+    let id = params.as_ref().map(|p| p.target.id()).unwrap_or("");
+    let has_chart = matches!(
+        params,
+        Ok(EmbedParams {
+            target: Target::Chart(_),
+            ..
+        })
+    );
+    // Measuring forces a synchronous layout, so heights are final when posted. A chart embed
+    // waits for its first drawing, so the host never sees the undrawn height.
+    Effect::new(move |_| {
+        if ctx.drawn.get() > 0 || !has_chart {
+            web::post_height(id, false);
+        }
+    });
+    web::on_window_resize(move || web::post_height(id, false));
+    web::on_height_request(move || web::post_height(id, true));
+
+    let params = match params {
+        Ok(p) => p,
+        Err(e) => {
+            web::set_document_language("vi", "Bắc Giang · embed");
+            return problem(&e).into_any();
+        }
+    };
+    let target = params.target;
+    Effect::new(move |_| {
+        let l = lang.get();
+        let title = format!("{} · {}", target.title(l), data.title.get(l));
+        web::set_document_language(l.code(), &title);
+    });
+    let item = match target {
+        Target::Indicator(i) => view! { <IndicatorCard indicator=i.id.clone()/> }.into_any(),
+        Target::Chart(c) => view! { <ChartCard chart=c.id.clone()/> }.into_any(),
+    };
+    let chrome = !params.plain;
+    view! {
+        <main class="embed" class:embed-plain=!chrome>
+            {chrome.then(|| view! {
+                <p class="embed-head">
+                    <span class="embed-brand">{move || data.title.get(lang.get())}</span>
+                    <span class="embed-asof">{move || i18n::as_of_line(data, lang.get())}</span>
+                </p>
+            })}
+            {item}
+            {chrome.then(|| view! {
+                <footer class="embed-foot">
+                    <a href=move || embed::dashboard_href(&target, lang.get()) target="_blank" rel="noopener">
+                        {word(lang, Msg::OpenDashboard)}
+                        <span aria-hidden="true">" ↗"</span>
+                    </a>
+                    <span class="embed-version">{move || format!("{} {}", i18n::t(lang.get(), Msg::Version), data.version)}</span>
+                </footer>
+            })}
+        </main>
+    }
+    .into_any()
+}
+
+/// What a reader sees when the embed's URL is wrong, in both languages (the URL's own
+/// language may be the broken part).
+fn problem(error: &EmbedError) -> impl IntoView {
+    let (vi, en) = match error {
+        EmbedError::MissingId => (
+            "Đường dẫn nhúng thiếu mã thẻ hoặc biểu đồ (id).".to_string(),
+            "The embed address does not name a card or chart (id).".to_string(),
+        ),
+        EmbedError::UnknownId(id) => (
+            format!("Không có thẻ hoặc biểu đồ nào mang mã “{id}”."),
+            format!("There is no card or chart with the id “{id}”."),
+        ),
+        EmbedError::BadValue { key, value } => (
+            format!("Giá trị “{value}” không hợp lệ cho tham số “{key}”."),
+            format!("“{value}” is not a valid value for “{key}”."),
+        ),
+        EmbedError::Conflict { key } => (
+            format!("Tham số “{key}” xuất hiện nhiều lần với các giá trị khác nhau."),
+            format!("“{key}” is given more than once with different values."),
+        ),
+    };
+    view! {
+        <main class="embed embed-problem" role="alert">
+            <p class="problem-title"><span lang="vi">"Không hiển thị được nội dung nhúng"</span>" · "<span lang="en">"This embed cannot be shown"</span></p>
+            <p lang="vi">{vi}</p>
+            <p lang="en">{en}</p>
+            <p>
+                <a href="index.html" target="_blank" rel="noopener">
+                    <span lang="vi">"Mở bảng số liệu đầy đủ"</span>" · "<span lang="en">"Open the full dashboard"</span>
+                </a>
+            </p>
+        </main>
+    }
+}

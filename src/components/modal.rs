@@ -1,0 +1,66 @@
+use super::{use_app, word};
+use crate::i18n::Msg;
+use crate::web;
+use leptos::ev;
+use leptos::prelude::*;
+
+/// A modal dialog over the (inert) page, open while `open` holds an id. Esc, the close button
+/// or a click outside close it; focus moves to the close button on open and returns to the
+/// element `return_focus(id)` names on close.
+#[component]
+pub fn Modal<F, V>(
+    open: RwSignal<Option<String>>,
+    /// DOM id of the heading that names the dialog.
+    labelled_by: &'static str,
+    return_focus: fn(&str) -> String,
+    /// The dialog's content for the open id; None keeps it closed (an unknown id).
+    content: F,
+) -> impl IntoView
+where
+    F: Fn(String) -> Option<V> + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_app().lang;
+    let close = move || {
+        if let Some(id) = open.get_untracked() {
+            open.set(None);
+            // After the next render: until then the page is still `inert` and refuses focus.
+            request_animation_frame(move || web::focus_by_id(&return_focus(&id)));
+        }
+    };
+    let handle = window_event_listener(ev::keydown, move |e| {
+        if e.key() == "Escape" && open.get_untracked().is_some() {
+            e.prevent_default();
+            close();
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let close_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if open.get().is_some() {
+            if let Some(button) = close_ref.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+
+    move || {
+        let body = content(open.get()?)?;
+        Some(view! {
+            <div class="backdrop" on:click=move |_| close()>
+                <div
+                    class="dialog"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby=labelled_by
+                    on:click=|e| e.stop_propagation()
+                >
+                    <button type="button" class="dialog-close" node_ref=close_ref on:click=move |_| close()>
+                        {word(lang, Msg::Close)}
+                    </button>
+                    {body}
+                </div>
+            </div>
+        })
+    }
+}

@@ -198,7 +198,7 @@ const failed = await run({
     await page.click('article[data-indicator="kcn-occupied-area"]');
     const dialog = page.locator('[role="dialog"]');
     await dialog.waitFor();
-    assertEqual(await dialog.getAttribute('data-dialog-for'), 'kcn-occupied-area', 'dialog for the clicked card');
+    assertEqual(await dialog.locator('[data-dialog-for]').getAttribute('data-dialog-for'), 'kcn-occupied-area', 'dialog for the clicked card');
     assert((await dialog.textContent()).includes('Computed: about 63.97% × 2,474.8 ha'), 'shows the computation');
     assert(await dialog.locator('q').count() >= 2, 'quotes the source excerpts');
     await page.waitForFunction(() => document.querySelector('[role="dialog"] canvas')?.dataset.drawn === 'en');

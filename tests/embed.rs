@@ -260,11 +260,11 @@ fn ten_thousand_random_queries_never_panic_and_always_decide() {
     let mut decided = [0usize; 2];
     for _ in 0..10_000 {
         let mut q = String::new();
-        if rng.next() % 2 == 0 {
+        if rng.next().is_multiple_of(2) {
             q.push('?');
         }
         // Usually an id first, so valid embeds are common enough to test the flags after it.
-        if rng.next() % 4 != 0 {
+        if !rng.next().is_multiple_of(4) {
             q.push_str("id=");
             q.push_str(rng.pick(&[
                 "park-land",
@@ -276,11 +276,11 @@ fn ten_thousand_random_queries_never_panic_and_always_decide() {
         for _ in 0..rng.next() % 6 {
             q.push_str(rng.pick(&["&", "&", "&", "&&", ";"]));
             q.push_str(rng.pick(&keys));
-            if rng.next() % 5 != 0 {
+            if !rng.next().is_multiple_of(5) {
                 q.push('=');
             }
             q.push_str(rng.pick(&values));
-            if rng.next() % 50 == 0 {
+            if rng.next().is_multiple_of(50) {
                 q.push_str(&"y".repeat((rng.next() % 5000) as usize));
             }
         }

@@ -34,4 +34,7 @@ trunk build --release --offline
 step "end-to-end tests (Playwright, release build on 127.0.0.1)"
 node tests/e2e/app.test.mjs
 
+step "end-to-end tests of embeds (auto-height, sandbox, CSP, snippets)"
+node tests/e2e/embed.test.mjs
+
 printf '\n\033[1;32mall tests passed\033[0m\n'

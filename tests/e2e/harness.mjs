@@ -16,16 +16,24 @@ export async function serve(dir = 'dist', headers) {
 }
 
 /// A page that remembers every problem: console errors, uncaught errors, foreign requests.
-export async function watchedPage(context, base) {
+export async function watchedPage(context, base, alsoAllowed = []) {
+  const allowed = [base, ...alsoAllowed, 'data:', 'blob:', 'about:'];
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('console', (m) => {
+    // CSP violations are also reported as console warnings/errors; any error fails a test.
+    if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location()?.url || 'unknown'})`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`third-party request: ${url}`);
+    if (!allowed.some((prefix) => url.startsWith(prefix))) problems.push(`third-party request: ${url}`);
   });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // Navigating on cancels the previous page's favicon fetch; that is not a failure.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.url().endsWith('favicon.svg')) return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   return { page, problems };
 }

@@ -1,0 +1,338 @@
+// End-to-end tests of embeds (release build in Chromium): auto-height, sandboxing, strict CSP,
+// bad URLs, spoofed messages, every id, the copy-embed dialog, and a pasted snippet on a
+// foreign news site.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, serve, watchedPage, assert, assertEqual, run } from './harness.mjs';
+import { CSP } from '../../scripts/serve.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const data = JSON.parse(fs.readFileSync(path.join(root, 'data/bac-giang.json'), 'utf8'));
+const indicatorIds = [...data.indicators, ...data.derived].map((i) => i.id);
+const chartIds = data.charts.map((c) => c.id);
+
+const browser = await launch();
+const { server, base } = await serve(path.join(root, 'dist'));
+
+// Records every CSP violation in every frame (init scripts run in each frame, sandboxed too).
+const CSP_WATCH = () => {
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+};
+
+async function open(url, { width = 1280, height = 900, ...options } = {}, alsoAllowed = []) {
+  const context = await browser.newContext({ viewport: { width, height }, ...options });
+  await context.addInitScript(CSP_WATCH);
+  const watched = await watchedPage(context, base, alsoAllowed);
+  const response = await watched.page.goto(url);
+  return { context, response, ...watched };
+}
+
+/// Each embed iframe: its height, and the height of the document inside it.
+async function frameHeights(page) {
+  const frames = await page.$$('iframe[data-bac-giang-embed]');
+  const out = [];
+  for (const handle of frames) {
+    const frame = await handle.contentFrame();
+    const outer = await handle.evaluate((f) => f.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => (document.querySelector('.embed') ? document.documentElement.getBoundingClientRect().height : -1));
+    out.push({ src: await handle.getAttribute('src'), outer, inner });
+  }
+  return out;
+}
+
+/// Waits until every embed is drawn and its iframe is as tall as its content (±2 px).
+async function waitForFittedFrames(page, label) {
+  const deadline = Date.now() + 20000;
+  let last;
+  while (Date.now() < deadline) {
+    last = await frameHeights(page);
+    const drawn = await Promise.all(page.frames().filter((f) => f.url().includes('embed.html')).map((f) =>
+      f.evaluate(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn))));
+    if (last.length && drawn.every(Boolean) && last.every((h) => h.inner > 0 && Math.abs(h.outer - h.inner) <= 2)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${label}: iframes do not fit their content: ${JSON.stringify(last)}`);
+}
+
+async function violations(page) {
+  const all = [];
+  for (const frame of page.frames()) {
+    all.push(...(await frame.evaluate(() => window.__violations || []).catch(() => [])));
+  }
+  return all;
+}
+
+// Host-page script (test-only, evaluated through DevTools, so no CSP exception): records each
+// iframe's height over time.
+function trackHeights(page) {
+  return page.evaluate(() => {
+    window.__heights = new Map();
+    for (const f of document.querySelectorAll('iframe[data-bac-giang-embed]')) {
+      const seen = [Math.round(f.getBoundingClientRect().height)];
+      window.__heights.set(f, seen);
+      new ResizeObserver(() => {
+        const h = Math.round(f.getBoundingClientRect().height);
+        if (h !== seen[seen.length - 1]) seen.push(h);
+      }).observe(f);
+    }
+  });
+}
+const heightHistories = (page) => page.evaluate(() => [...window.__heights.values()]);
+
+const failed = await run({
+  async 'demo articles: every iframe fits its content at 1280 and 360 px, without later jumps'() {
+    for (const file of ['article.html', 'article-en.html']) {
+      // Tall enough that the lazy iframes all load.
+      const { context, page, problems, response } = await open(`${base}public/demo/${file}`, { height: 2400 });
+      assertEqual(response.headers()['content-security-policy'], CSP, 'the demo page is served under the strict CSP');
+      assertEqual((await page.$$('iframe[data-bac-giang-embed]')).length, 3, 'three embeds');
+      assertEqual((await page.$$('iframe[sandbox]')).length, 1, 'one sandboxed');
+      const wide = await waitForFittedFrames(page, `${file} at 1280`);
+      await trackHeights(page);
+      await page.waitForTimeout(1000);
+      // Once fitted, nothing moves while the viewport stays the same.
+      for (const history of await heightHistories(page)) assertEqual(history.length, 1, `${file}: no height change after fitting`);
+      await page.setViewportSize({ width: 360, height: 2400 });
+      const narrow = await waitForFittedFrames(page, `${file} at 360`);
+      assert(narrow.some((h, i) => h.inner > wide[i].inner), `${file}: narrower content is taller (${JSON.stringify(narrow)})`);
+      await page.waitForTimeout(800);
+      for (const history of await heightHistories(page)) assert(history.length <= 2, `${file}: one change for one resize, saw ${history}`);
+      assertEqual(await violations(page), [], `${file}: CSP violations`);
+      assertEqual(problems, [], `${file}: problems`);
+      await context.close();
+    }
+  },
+
+  async 'an embed that loads before embed.js still gets its height (handshake)'() {
+    // Block embed.js until the embeds have drawn, then let it load.
+    const context = await browser.newContext({ viewport: { width: 900, height: 2400 } });
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await context.route('**/public/embed.js', async (route) => { await gate; await route.continue(); });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(`${base}public/demo/article-en.html`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
+    for (const f of page.frames().filter((f) => f.url().includes('embed.html'))) {
+      await f.waitForSelector('.embed');
+    }
+    await page.waitForTimeout(500);
+    release();
+    await waitForFittedFrames(page, 'late embed.js');
+    assertEqual(problems, [], 'problems');
+    await context.close();
+  },
+
+  async 'a sandboxed embed renders fully although storage throws inside it'() {
+    const { context, page, problems } = await open(`${base}public/demo/article-en.html`, { height: 2400 });
+    await waitForFittedFrames(page, 'sandboxed');
+    const frame = await (await page.$('iframe[sandbox]')).contentFrame();
+    const inside = await frame.evaluate(() => {
+      let storage = 'works';
+      try { window.localStorage.getItem('x'); } catch (e) { storage = 'throws'; }
+      const canvas = document.querySelector('canvas[data-chart]');
+      const ctx = canvas.getContext('2d');
+      const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i] !== px[0] || px[i + 1] !== px[1] || px[i + 2] !== px[2]) painted++;
+      return { storage, origin: window.origin, drawn: canvas.dataset.drawn, painted: painted / (px.length / 4),
+        lang: document.documentElement.lang, footer: !!document.querySelector('.embed-foot a[href*="index.html"]') };
+    });
+    assertEqual(inside.storage, 'throws', 'storage is unavailable in the sandbox');
+    assertEqual(inside.origin, 'null', 'opaque origin');
+    assertEqual(inside.drawn, 'en', 'chart drawn in English');
+    assert(inside.painted > 0.05, `chart painted (${inside.painted})`);
+    assertEqual(inside.lang, 'en', 'document language');
+    assert(inside.footer, 'footer links to the dashboard');
+    assertEqual(await violations(page), [], 'CSP violations');
+    assertEqual(problems, [], 'problems');
+    await context.close();
+  },
+
+  async 'every page is served with the strict CSP and runs without a violation'() {
+    for (const url of ['', 'index.html?lang=en', 'embed.html?id=park-land&lang=vi', 'embed.html?id=grdp-growth-2023&lang=en&theme=dark&transparent', 'embed.html?id=nope']) {
+      const { context, page, problems, response } = await open(base + url);
+      assertEqual(response.headers()['content-security-policy'], CSP, `${url}: CSP header`);
+      await page.waitForSelector('.embed, .page');
+      await page.waitForTimeout(300);
+      assertEqual(await violations(page), [], `${url}: CSP violations`);
+      assertEqual(problems, [], `${url}: problems`);
+      await context.close();
+    }
+  },
+
+  async 'bad embed URLs show a short bilingual message with a link to the dashboard'() {
+    const cases = {
+      '': 'id', 'id=': 'id', 'id=nope': 'nope', 'id=park-land&lang=fr': 'fr', 'id=park-land&theme=purple': 'purple',
+      'id=park-land&plain=maybe': 'maybe', 'id=park-land&lang=vi&lang=en': 'lang',
+      'id=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E': '<img src=x onerror=alert(1)>',
+      [`id=${'x'.repeat(5000)}`]: 'x'.repeat(40) + '…', 'id=%E0%A4%A': '%',
+    };
+    const { context, page, problems } = await open(base + 'embed.html');
+    for (const [query, mentions] of Object.entries(cases)) {
+      await page.goto(`${base}embed.html?${query}`);
+      const box = page.locator('.embed-problem[role="alert"]');
+      await box.waitFor({ timeout: 10000 });
+      const text = await box.textContent();
+      assert(text.includes('This embed cannot be shown') && text.includes('Không hiển thị được'), `${query}: bilingual title`);
+      assert(text.includes(mentions), `${query}: names the problem (${mentions}) in: ${text}`);
+      assertEqual(await box.locator('a[href="index.html"]').count(), 1, `${query}: links to the dashboard`);
+      assertEqual(await page.locator('img').count(), 0, `${query}: markup in the URL stays text`);
+    }
+    assertEqual(problems, [], 'problems');
+    await context.close();
+  },
+
+  async 'messages from anyone but the embed itself never change an iframe height'() {
+    const { context, page, problems } = await open(`${base}public/demo/article.html`, { height: 2400 });
+    const before = await waitForFittedFrames(page, 'before spoofing');
+    const spoof = (height) => ({ type: 'bac-giang-embed:height', v: 1, id: 'park-land', height });
+    // The host window itself, a same-origin frame that is not an embed, and an embed frame
+    // whose message reaches the host with the wrong origin are all ignored.
+    await page.evaluate((m) => window.postMessage(m, '*'), spoof(999));
+    await page.evaluate(() => {
+      const f = document.createElement('iframe');
+      f.name = 'intruder';
+      document.body.append(f);
+    });
+    const intruder = page.frames().find((f) => f.name() === 'intruder');
+    await intruder.evaluate((m) => { parent.postMessage(m, '*'); parent.postMessage({ ...m, height: 5 }, '*'); }, spoof(1234));
+    // A message shaped wrongly from a real embed is ignored too.
+    const embedFrame = page.frames().find((f) => f.url().includes('industrial-output'));
+    await embedFrame.evaluate(() => {
+      for (const bad of [{ type: 'bac-giang-embed:height', v: 1, height: '999' }, { type: 'bac-giang-embed:height', v: 1, height: 1e9 },
+        { type: 'bac-giang-embed:height', v: 2, height: 700 }, { type: 'other', height: 700 }, 'bac-giang-embed:height', null]) parent.postMessage(bad, '*');
+    });
+    await page.waitForTimeout(500);
+    const after = await frameHeights(page);
+    assertEqual(after.map((h) => h.outer), before.map((h) => h.outer), 'heights unchanged');
+    assertEqual(problems, [], 'problems');
+    await context.close();
+  },
+
+  async 'every card and chart id in the data makes a working embed'() {
+    const { context, page, problems } = await open(base + 'embed.html?id=park-land', { width: 640 });
+    for (const id of [...indicatorIds, ...chartIds]) {
+      const isChart = chartIds.includes(id);
+      await page.goto(`${base}embed.html?id=${id}&lang=en`);
+      await page.waitForSelector(isChart ? `figure[data-chart-card="${id}"]` : `article[data-indicator="${id}"]`, { timeout: 10000 });
+      if (isChart) await page.waitForFunction((id) => document.querySelector(`canvas[data-chart="${id}"]`)?.dataset.drawn === 'en', id);
+      assertEqual(await page.locator('.embed-problem').count(), 0, `${id}: no error message`);
+      assertEqual(await page.locator('.card-open, .embed-button').count(), 0, `${id}: no dashboard controls in an embed`);
+      assert((await page.title()).includes("Bắc Giang's economy"), `${id}: title`);
+    }
+    assertEqual(problems, [], 'problems');
+    await context.close();
+  },
+
+  async 'plain, theme and transparent flags change the embed'() {
+    const look = async (query, scheme = 'light') => {
+      const { context, page, problems } = await open(`${base}embed.html?id=grdp-growth&lang=en&${query}`, { colorScheme: scheme });
+      await page.waitForFunction(() => document.querySelector('canvas')?.dataset.drawn === 'en');
+      const r = await page.evaluate(() => {
+        const c = document.querySelector('canvas');
+        const px = c.getContext('2d').getImageData(1, 1, 1, 1).data;
+        return { head: !!document.querySelector('.embed-head'), foot: !!document.querySelector('.embed-foot'),
+          bg: getComputedStyle(document.body).backgroundColor, corner: [...px] };
+      });
+      assertEqual(problems, [], `${query}: problems`);
+      await context.close();
+      return r;
+    };
+    const normal = await look('');
+    assert(normal.head && normal.foot, 'header and footer by default');
+    const plain = await look('plain');
+    assert(!plain.head && !plain.foot, 'plain drops header and footer');
+    const dark = await look('theme=dark');
+    const autoDark = await look('', 'dark');
+    const forcedLight = await look('theme=light', 'dark');
+    assertEqual(dark.corner, autoDark.corner, 'theme=dark draws like a dark system');
+    assertEqual(forcedLight.corner, normal.corner, 'theme=light wins over a dark system');
+    assert(dark.bg !== normal.bg, 'dark page background');
+    const clear = await look('transparent');
+    assertEqual(clear.bg, 'rgba(0, 0, 0, 0)', 'transparent page');
+    assertEqual(clear.corner[3], 0, 'transparent chart background');
+  },
+
+  async 'the Embed button shows a snippet for the current language; a denied clipboard selects it'() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(`${base}?lang=en`);
+    await page.click('#embed-park-land');
+    const code = page.locator('#embed-code');
+    await code.waitFor();
+    let snippet = await code.inputValue();
+    assert(snippet.includes(`src="${base}embed.html?id=park-land&amp;lang=en"`), `snippet: ${snippet}`);
+    assert(snippet.includes(`<script src="${base}public/embed.js" async></script>`), 'host script');
+    await page.getByLabel('Without header and footer').check();
+    await page.getByLabel('Dark').check();
+    snippet = await code.inputValue();
+    assert(snippet.includes('&amp;theme=dark&amp;plain"'), `options in the snippet: ${snippet}`);
+    await page.click('.copy-button');
+    await page.locator('.copy-status', { hasText: 'did not allow copying' }).waitFor();
+    const selection = await page.evaluate(() => {
+      const a = document.activeElement;
+      return { id: a.id, all: a.selectionStart === 0 && a.selectionEnd === a.value.length };
+    });
+    assertEqual(selection, { id: 'embed-code', all: true }, 'the code is focused and selected');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.id === 'embed-park-land');
+    // Vietnamese after a language switch; the Embed buttons of cards work too.
+    await page.click('.lang-button[lang="vi"]');
+    await page.click('#embed-grdp-growth-2023');
+    snippet = await page.locator('#embed-code').inputValue();
+    assert(snippet.includes('id=grdp-growth-2023&amp;lang=vi') && snippet.includes('title="Tăng trưởng GRDP năm 2023"'), snippet);
+    assertEqual(problems, [], 'problems');
+    await context.close();
+  },
+
+  async 'done when: the copied snippet on a foreign site fits on a phone and a desktop, sandboxed, under CSP'() {
+    // Copy the snippet from the dashboard, as an editor would.
+    const { context: c1, page: dash } = await open(`${base}?lang=vi`);
+    await dash.click('#embed-grdp-growth-2023');
+    const cardSnippet = await dash.locator('#embed-code').inputValue();
+    await dash.keyboard.press('Escape');
+    await dash.click('#embed-company-revenue');
+    const chartSnippet = await dash.locator('#embed-code').inputValue();
+    await c1.close();
+    // A news site on another origin, with its own strict CSP that allows our frames and script.
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'news-site-'));
+    const appOrigin = base.replace(/\/$/, '');
+    fs.writeFileSync(path.join(site, 'index.html'),
+      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tin tức</title><link rel="icon" href="data:,"></head>` +
+      `<body><h1>Bài viết</h1><p>Đoạn mở đầu.</p>${cardSnippet}<p>Đoạn giữa.</p>${chartSnippet}<p>Hết.</p>` +
+      `<iframe src="spoof.html" title="quảng cáo"></iframe></body></html>`);
+    // A third-party frame on the news site that spams fake height messages.
+    fs.writeFileSync(path.join(site, 'spoof.html'), '<!doctype html><title>ad</title><script src="spoof.js"></script>');
+    fs.writeFileSync(path.join(site, 'spoof.js'),
+      "setInterval(() => parent.postMessage({ type: 'bac-giang-embed:height', v: 1, id: 'grdp-growth-2023', height: 4321 }, '*'), 30);");
+    const hostCsp = `default-src 'self'; script-src 'self' ${appOrigin}; frame-src 'self' ${appOrigin}; style-src 'self'; img-src 'self' data:`;
+    const news = await serve(site, () => ({ 'content-security-policy': hostCsp }));
+    try {
+      for (const width of [360, 1280]) {
+        const { context, page, problems } = await open(news.base, { width, height: 3000 }, [news.base]);
+        assertEqual((await page.$$('iframe[sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"]')).length, 2, 'sandboxed');
+        const fitted = await waitForFittedFrames(page, `news site at ${width}`);
+        assert(fitted.every((h) => h.outer < 1000), `spoofed heights ignored: ${JSON.stringify(fitted)}`);
+        await page.waitForTimeout(500);
+        const again = await frameHeights(page);
+        assertEqual(again.map((h) => h.outer), fitted.map((h) => h.outer), 'stable despite the spoofing frame');
+        assertEqual(await violations(page), [], 'CSP violations');
+        assertEqual(problems, [], `problems at ${width}`);
+        await context.close();
+      }
+    } finally {
+      news.server.close();
+      fs.rmSync(site, { recursive: true, force: true });
+    }
+  },
+});
+
+server.close();
+await browser.close();
+process.exit(failed ? 1 : 0);

@@ -31,11 +31,42 @@ for (const f of files(dist).sort()) {
   raw += body.length; gz += g;
   console.log(`| ${path.relative(dist, f)} | ${kb(body.length)} | ${kb(g)} |`);
 }
-console.log(`| **total** | ${kb(raw)} | ${kb(gz)} |`);
-console.log(`\nbudget: whole app ≤ ${BUDGET_GZIP / 1024} KB gzip → ${gz <= BUDGET_GZIP ? 'within' : `OVER by ${((gz - BUDGET_GZIP) / 1024).toFixed(1)} KB`}\n`);
+console.log(`| **all files** (incl. demo pages and embed.js) | ${kb(raw)} | ${kb(gz)} |`);
 
 const browser = await launch();
 const { server, base } = await serve(dist);
+
+// What a reader's browser actually fetches for a page: every response from our server until
+// the page is drawn, counted with the gzip size of the file served.
+async function transfer(url, ready) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const fetched = new Set();
+  page.on('response', (r) => { if (r.url().startsWith(base)) fetched.add(new URL(r.url()).pathname); });
+  await page.goto(base + url);
+  await page.waitForFunction(ready);
+  await context.close();
+  let raw = 0, gz = 0;
+  for (const p of fetched) {
+    let f = path.join(dist, decodeURIComponent(p));
+    if (fs.statSync(f).isDirectory()) f = path.join(f, 'index.html');
+    const body = fs.readFileSync(f);
+    raw += body.length; gz += zlib.gzipSync(body, { level: 9 }).length;
+  }
+  return { raw, gz, files: [...fetched].sort() };
+}
+const drawn = `[...document.querySelectorAll('canvas[data-chart]')].every((c) => c.dataset.drawn) && document.querySelector('.page, .embed')`;
+const pages = {
+  dashboard: await transfer('?lang=vi', drawn),
+  'embed (card)': await transfer('embed.html?id=grdp-growth-2023&lang=vi', drawn),
+  'embed (chart)': await transfer('embed.html?id=park-land&lang=vi', drawn),
+};
+console.log('\n## Transfer per page (what the browser fetches; gzip level 9)\n');
+console.log('| page | raw KB | gzip KB | files |\n|---|---:|---:|---|');
+for (const [name, t] of Object.entries(pages)) console.log(`| ${name} | ${kb(t.raw)} | ${kb(t.gz)} | ${t.files.join(' ')} |`);
+const total = pages.dashboard.gz;
+console.log(`\nbudget: dashboard ≤ ${BUDGET_GZIP / 1024} KB gzip → ${total <= BUDGET_GZIP ? 'within' : `OVER by ${((total - BUDGET_GZIP) / 1024).toFixed(1)} KB`}`);
+console.log(`embeds ≤ dashboard: ${Object.values(pages).every((t) => t.gz <= total + 64) ? 'yes' : 'NO'}\n`);
 
 const allDrawn = (lang) => `(() => { const c = [...document.querySelectorAll('canvas[data-chart]')];
   return c.length > 0 && c.every((e) => e.dataset.drawn === '${lang}'); })()`;

@@ -38,6 +38,7 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         }
     };
     let target = params.target;
+    let theme = data.theme(target.theme());
     Effect::new(move |_| {
         let l = lang.get();
         let title = format!("{} · {}", target.title(l), data.title.get(l));
@@ -50,6 +51,10 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
     let chrome = !params.plain;
     view! {
         <main class="embed" class:embed-plain=!chrome>
+            // The frame is a page of its own: the dashboard's heading levels (site, theme, item)
+            // keep its outline whole for screen readers.
+            <h1 class="visually-hidden">{move || data.title.get(lang.get())}</h1>
+            <h2 class="visually-hidden">{move || theme.map(|t| t.label.get(lang.get())).unwrap_or_default()}</h2>
             {chrome.then(|| view! {
                 <p class="embed-head">
                     <span class="embed-brand">{move || data.title.get(lang.get())}</span>
@@ -93,8 +98,9 @@ fn problem(error: &EmbedError) -> impl IntoView {
         ),
     };
     view! {
-        <main class="embed embed-problem" role="alert">
-            <p class="problem-title"><span lang="vi">"Không hiển thị được nội dung nhúng"</span>" · "<span lang="en">"This embed cannot be shown"</span></p>
+        <main class="embed">
+          <div class="embed-problem" role="alert">
+            <h1 class="problem-title"><span lang="vi">"Không hiển thị được nội dung nhúng"</span>" · "<span lang="en">"This embed cannot be shown"</span></h1>
             <p lang="vi">{vi}</p>
             <p lang="en">{en}</p>
             <p>
@@ -102,6 +108,7 @@ fn problem(error: &EmbedError) -> impl IntoView {
                     <span lang="vi">"Mở bảng số liệu đầy đủ"</span>" · "<span lang="en">"Open the full dashboard"</span>
                 </a>
             </p>
+          </div>
         </main>
     }
 }

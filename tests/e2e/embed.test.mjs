@@ -13,6 +13,8 @@ const data = JSON.parse(fs.readFileSync(path.join(root, 'data/bac-giang.json'), 
 const indicatorIds = [...data.indicators, ...data.derived].map((i) => i.id);
 const chartIds = data.charts.map((c) => c.id);
 
+const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
 const browser = await launch();
 const { server, base } = await serve(path.join(root, 'dist'));
 
@@ -254,6 +256,30 @@ const failed = await run({
     const clear = await look('transparent');
     assertEqual(clear.bg, 'rgba(0, 0, 0, 0)', 'transparent page');
     assertEqual(clear.corner[3], 0, 'transparent chart background');
+  },
+
+  async 'embeds and the embed dialog have no accessibility violations (axe-core), light and dark'() {
+    const axe = async (page, label) => {
+      await page.evaluate(axeSource); // through DevTools: not subject to the page's CSP
+      const found = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+      assertEqual(found, [], `${label}: axe violations`);
+    };
+    for (const colorScheme of ['light', 'dark']) {
+      for (const query of ['id=grdp-growth-2023&lang=vi', 'id=milestones&lang=en', 'id=park-land&lang=en&plain', 'id=nope']) {
+        const { context, page, problems } = await open(`${base}embed.html?${query}`, { colorScheme, width: 600 });
+        await page.waitForSelector('.embed');
+        await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn));
+        await axe(page, `${query} ${colorScheme}`);
+        assertEqual(problems, [], 'problems');
+        await context.close();
+      }
+      const { context, page } = await open(`${base}?lang=en`, { colorScheme });
+      await page.click('#embed-milestones');
+      await page.locator('#embed-code').waitFor();
+      await axe(page, `embed dialog ${colorScheme}`);
+      await context.close();
+    }
   },
 
   async 'the Embed button shows a snippet for the current language; a denied clipboard selects it'() {

@@ -2,6 +2,7 @@ use super::{AppContext, Dashboard, EmbedView};
 use crate::embed::{self, Scheme};
 use crate::i18n;
 use crate::web;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Chooses the view (dashboard, or one embedded card or chart), resolves language and colour
@@ -48,7 +49,8 @@ pub fn App() -> impl IntoView {
     web::set_root_attribute("data-transparent", transparent.then_some(""));
 
     match params {
-        Some(result) => view! { <EmbedView params=result/> }.into_any(),
-        None => view! { <Dashboard/> }.into_any(),
+        // Either, not AnyView: type erasure would compile in every view's rendering methods.
+        Some(result) => Either::Left(view! { <EmbedView params=result/> }),
+        None => Either::Right(view! { <Dashboard/> }),
     }
 }

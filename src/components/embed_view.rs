@@ -2,6 +2,7 @@ use super::{use_app, word, ChartCard, IndicatorCard};
 use crate::embed::{self, EmbedError, EmbedParams, Target};
 use crate::i18n::{self, Msg};
 use crate::web;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// One card or chart for an article's iframe: a small header naming the dashboard, the item,
@@ -34,7 +35,7 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         Ok(p) => p,
         Err(e) => {
             web::set_document_language("vi", "Bắc Giang · embed");
-            return problem(&e).into_any();
+            return Either::Left(problem(&e));
         }
     };
     let target = params.target;
@@ -45,11 +46,11 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         web::set_document_language(l.code(), &title);
     });
     let item = match target {
-        Target::Indicator(i) => view! { <IndicatorCard indicator=i.id.clone()/> }.into_any(),
-        Target::Chart(c) => view! { <ChartCard chart=c.id.clone()/> }.into_any(),
+        Target::Indicator(i) => Either::Left(view! { <IndicatorCard indicator=i.id.clone()/> }),
+        Target::Chart(c) => Either::Right(view! { <ChartCard chart=c.id.clone()/> }),
     };
     let chrome = !params.plain;
-    view! {
+    Either::Right(view! {
         <main class="embed" class:embed-plain=!chrome>
             // The frame is a page of its own: the dashboard's heading levels (site, theme, item)
             // keep its outline whole for screen readers.
@@ -72,8 +73,7 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
                 </footer>
             })}
         </main>
-    }
-    .into_any()
+    })
 }
 
 /// What a reader sees when the embed's URL is wrong, in both languages (the URL's own

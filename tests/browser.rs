@@ -218,3 +218,89 @@ async fn app_renders_cards_and_switches_language() {
     );
     drop(handle);
 }
+
+/// Mounts the app as `embed.html?{query}` would run it, returns the host element's HTML-level
+/// findings through `check`, then restores the test page.
+async fn with_embed_page(query: &str, check: impl FnOnce(&web_sys::HtmlElement)) {
+    let window = web_sys::window().unwrap();
+    let root = document().document_element().unwrap();
+    let history = window.history().unwrap();
+    let before = window.location().href().unwrap();
+    root.set_attribute("data-view", "embed").unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(query))
+        .unwrap();
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), bac_giang_economy::components::App);
+    next_frame().await;
+    next_frame().await;
+    check(&host);
+    drop(handle);
+    host.remove();
+    for attribute in ["data-view", "data-theme", "data-transparent"] {
+        root.remove_attribute(attribute).unwrap();
+    }
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn embed_page_shows_one_item_without_dashboard_controls() {
+    with_embed_page("?id=park-land&lang=en&plain&theme=dark", |host| {
+        let count = |s: &str| host.query_selector_all(s).unwrap().length();
+        assert_eq!(count("figure[data-chart-card=park-land]"), 1, "the chart");
+        assert_eq!(count("article.card"), 0, "no cards");
+        assert_eq!(
+            count(".embed-button, .card-open, .theme-filter, .lang-switch"),
+            0,
+            "no dashboard controls"
+        );
+        assert_eq!(
+            count(".embed-head, .embed-foot"),
+            0,
+            "plain: no header or footer"
+        );
+        let title = bac_giang_economy::dataset()
+            .chart("park-land")
+            .unwrap()
+            .title
+            .get(Lang::En)
+            .to_string();
+        assert_eq!(text_of("figure[data-chart-card=park-land] h3"), title);
+        let root = document().document_element().unwrap();
+        assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+        assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    })
+    .await;
+    with_embed_page("?id=grdp-growth-2023&lang=vi", |host| {
+        assert_eq!(
+            text_of(".embed article[data-indicator=grdp-growth-2023] .card-value"),
+            "13,1%"
+        );
+        let link = host.query_selector(".embed-foot a").unwrap().unwrap();
+        assert_eq!(
+            link.get_attribute("href").as_deref(),
+            Some("index.html?lang=vi&theme=growth#item-grdp-growth-2023")
+        );
+    })
+    .await;
+    with_embed_page("?id=%3Cb%3Enope&lang=en", |host| {
+        assert_eq!(
+            host.query_selector_all("b").unwrap().length(),
+            0,
+            "markup stays text"
+        );
+        let message = text_of(".embed-problem");
+        assert!(
+            message.contains("There is no card or chart with the id “<b>nope”."),
+            "{message}"
+        );
+        assert!(
+            message.contains("Không có thẻ hoặc biểu đồ nào mang mã"),
+            "{message}"
+        );
+    })
+    .await;
+}

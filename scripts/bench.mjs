@@ -66,7 +66,7 @@ console.log('| page | raw KB | gzip KB | files |\n|---|---:|---:|---|');
 for (const [name, t] of Object.entries(pages)) console.log(`| ${name} | ${kb(t.raw)} | ${kb(t.gz)} | ${t.files.join(' ')} |`);
 const total = pages.dashboard.gz;
 console.log(`\nbudget: dashboard ≤ ${BUDGET_GZIP / 1024} KB gzip → ${total <= BUDGET_GZIP ? 'within' : `OVER by ${((total - BUDGET_GZIP) / 1024).toFixed(1)} KB`}`);
-console.log(`embeds ≤ dashboard: ${Object.values(pages).every((t) => t.gz <= total + 64) ? 'yes' : 'NO'}\n`);
+console.log(`embeds ≤ dashboard: ${Object.values(pages).every((t) => t.gz <= total) ? 'yes' : 'NO'}\n`);
 
 // Functions, not strings: the pages run under a CSP without 'unsafe-eval'.
 const allDrawn = (lang) => {

@@ -4,7 +4,7 @@
 //    attribute, so the pages run under a strict CSP (script-src 'self' 'wasm-unsafe-eval')
 //    without 'unsafe-inline'. The loader also shows a readable message if the wasm cannot load.
 // 2. Writes embed.html: the same page, marked data-view=embed (the app then renders one card or
-//    chart, see README "Embedding"), kept out of search indexes. Same files, same bytes.
+//    chart, see README "Embedding"), kept out of search indexes. Same files, no more bytes.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -45,7 +45,10 @@ fs.writeFileSync(indexPath, html);
 
 const embed = html
   .replace(/<html([^>]*)>/, '<html$1 data-view=embed>')
-  .replace(/<title>[^<]*<\/title>/, '$&<meta content=noindex name=robots>');
+  .replace(/<title>[^<]*<\/title>/, '$&<meta content=noindex name=robots>')
+  // Embeds are not indexed, so they need no description: this keeps embed.html no larger than
+  // index.html (an embed must never cost more than the dashboard).
+  .replace(/<meta content="[^"]*" name=description>/, '');
 if (!embed.includes('data-view=embed')) throw new Error('post-build: could not mark embed.html');
 fs.writeFileSync(path.join(dir, 'embed.html'), embed);
 

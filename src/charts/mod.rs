@@ -316,7 +316,8 @@ pub fn estimate_text_width(text: &str, size: f64, bold: bool) -> f64 {
             'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.85,
             '0'..='9' | '+' | '=' | '<' | '>' | '≈' | '$' => 0.56,
             '—' | '…' => 1.0,
-            c if c.is_uppercase() => 0.68,
+            // ASCII only: char::is_uppercase would pull Unicode tables into the wasm.
+            c if c.is_ascii_uppercase() => 0.68,
             _ => 0.53,
         })
         .sum();

@@ -214,6 +214,24 @@ const failed = await run({
     await context.close();
   },
 
+  async 'an embed fetches exactly the dashboard files, and no more bytes'() {
+    const fetched = async (url) => {
+      const { context, page, problems } = await open(base + url);
+      const files = new Set();
+      page.on('response', (r) => files.add(new URL(r.url()).pathname));
+      await page.reload();
+      await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn) && document.querySelector('.page, .embed'));
+      assertEqual(problems, [], `${url}: problems`);
+      await context.close();
+      return [...files].sort();
+    };
+    const dashboard = await fetched('?lang=vi');
+    const embed = await fetched('embed.html?id=park-land&lang=vi');
+    assertEqual(embed.filter((f) => f !== '/embed.html'), dashboard.filter((f) => f !== '/'), 'same files besides the page');
+    const size = (f) => fs.statSync(path.join(root, 'dist', f)).size;
+    assert(size('embed.html') <= size('index.html'), `embed.html (${size('embed.html')} B) ≤ index.html (${size('index.html')} B)`);
+  },
+
   async 'every card and chart id in the data makes a working embed'() {
     const { context, page, problems } = await open(base + 'embed.html?id=park-land', { width: 640 });
     for (const id of [...indicatorIds, ...chartIds]) {

@@ -30,8 +30,9 @@ export async function watchedPage(context, base, alsoAllowed = []) {
     if (!allowed.some((prefix) => url.startsWith(prefix))) problems.push(`third-party request: ${url}`);
   });
   page.on('requestfailed', (r) => {
-    // Navigating on cancels the previous page's favicon fetch; that is not a failure.
-    if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.url().endsWith('favicon.svg')) return;
+    // Navigating on cancels the previous page's unfinished fetches (favicon, wasm preload):
+    // not a failure. Blocked requests report their own errors (ERR_BLOCKED_BY_CSP, HTTP status).
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });

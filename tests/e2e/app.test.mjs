@@ -1,14 +1,8 @@
 // End-to-end tests of the release build (dist/) in Chromium.
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launch, serve, watchedPage, waitForCharts, assert, assertEqual, run } from './harness.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const data = JSON.parse(fs.readFileSync(path.join(root, 'data/bac-giang.json'), 'utf8'));
-const indicatorIds = [...data.indicators, ...data.derived].map((i) => i.id);
-const chartIds = data.charts.map((c) => c.id);
-const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+import {
+  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations,
+} from './harness.mjs';
 
 const browser = await launch();
 const { server, base } = await serve(path.join(root, 'dist'));
@@ -261,13 +255,7 @@ const failed = await run({
       for (const lang of ['vi', 'en']) {
         const { context, page } = await open(`?lang=${lang}`, { colorScheme });
         await waitForCharts(page, lang);
-        // evaluate (DevTools protocol) is not subject to the page CSP, unlike an injected script tag.
-        await page.evaluate(axeSource);
-        const result = await page.evaluate(async () => {
-          const r = await window.axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        assertEqual(result, [], `axe violations (${colorScheme}, ${lang})`);
+        assertEqual(await axeViolations(page), [], `axe violations (${colorScheme}, ${lang})`);
         await context.close();
       }
     }

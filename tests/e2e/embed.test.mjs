@@ -4,16 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launch, serve, watchedPage, assert, assertEqual, run } from './harness.mjs';
+import {
+  launch, serve, watchedPage, assert, assertEqual, run, root, indicatorIds, chartIds, axeViolations,
+} from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const data = JSON.parse(fs.readFileSync(path.join(root, 'data/bac-giang.json'), 'utf8'));
-const indicatorIds = [...data.indicators, ...data.derived].map((i) => i.id);
-const chartIds = data.charts.map((c) => c.id);
-
-const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const browser = await launch();
 const { server, base } = await serve(path.join(root, 'dist'));
@@ -277,12 +271,7 @@ const failed = await run({
   },
 
   async 'embeds and the embed dialog have no accessibility violations (axe-core), light and dark'() {
-    const axe = async (page, label) => {
-      await page.evaluate(axeSource); // through DevTools: not subject to the page's CSP
-      const found = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
-      assertEqual(found, [], `${label}: axe violations`);
-    };
+    const axe = async (page, label) => assertEqual(await axeViolations(page), [], `${label}: axe violations`);
     for (const colorScheme of ['light', 'dark']) {
       for (const query of ['id=grdp-growth-2023&lang=vi', 'id=milestones&lang=en', 'id=park-land&lang=en&plain', 'id=nope']) {
         const { context, page, problems } = await open(`${base}embed.html?${query}`, { colorScheme, width: 600 });

@@ -1,7 +1,24 @@
 // A tiny test harness around playwright-core: launches the system Chromium, serves dist/ on
 // 127.0.0.1, records console errors, page errors and any request that leaves the server.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const data = JSON.parse(fs.readFileSync(path.join(root, 'data/bac-giang.json'), 'utf8'));
+export const indicatorIds = [...data.indicators, ...data.derived].map((i) => i.id);
+export const chartIds = data.charts.map((c) => c.id);
+const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/// axe-core's violations on a page, one line each. axe is injected through DevTools
+/// (evaluate), which the page's CSP does not govern, unlike a script tag.
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+}
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];

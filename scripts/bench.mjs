@@ -68,47 +68,38 @@ const total = pages.dashboard.gz;
 console.log(`\nbudget: dashboard ≤ ${BUDGET_GZIP / 1024} KB gzip → ${total <= BUDGET_GZIP ? 'within' : `OVER by ${((total - BUDGET_GZIP) / 1024).toFixed(1)} KB`}`);
 console.log(`embeds ≤ dashboard: ${Object.values(pages).every((t) => t.gz <= total) ? 'yes' : 'NO'}\n`);
 
-// Functions, not strings: the pages run under a CSP without 'unsafe-eval'.
-const allDrawn = (lang) => {
-  const c = [...document.querySelectorAll('canvas[data-chart]')];
-  return c.length > 0 && c.every((e) => e.dataset.drawn === lang);
-};
+// Runs in the page (a function, not a string: the pages' CSP has no 'unsafe-eval'). Optionally
+// clicks a language button, then polls every animation frame; resolves with the start time and
+// the time of the first frame with every chart drawn in `lang`.
+const untilDrawn = ({ lang, click }) => new Promise((resolve) => {
+  const drawn = () => {
+    const c = [...document.querySelectorAll('canvas[data-chart]')];
+    return c.length > 0 && c.every((e) => e.dataset.drawn === lang);
+  };
+  const t0 = performance.now();
+  if (click) document.querySelector(`button.lang-button[lang="${lang}"]`).click();
+  const tick = () => (drawn() ? resolve([t0, performance.now()]) : requestAnimationFrame(tick));
+  tick();
+});
 
 const loads = [];
 for (let i = 0; i < RUNS; i++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } }); // cold: empty cache
   const page = await context.newPage();
   await page.goto(base + '?lang=vi', { waitUntil: 'commit' });
-  // Poll every animation frame inside the page; report the first frame with all charts drawn.
-  const t = await page.evaluate(() => new Promise((resolve) => {
-    const drawn = () => {
-      const c = [...document.querySelectorAll('canvas[data-chart]')];
-      return c.length > 0 && c.every((e) => e.dataset.drawn === 'vi');
-    };
-    const tick = () => (drawn() ? resolve(performance.now()) : requestAnimationFrame(tick));
-    tick();
-  }));
-  loads.push(t);
+  // Milliseconds since navigation start.
+  loads.push((await page.evaluate(untilDrawn, { lang: 'vi', click: false }))[1]);
   await context.close();
 }
 
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
 await page.goto(base + '?lang=vi');
-await page.waitForFunction(allDrawn, 'vi');
+await page.evaluate(untilDrawn, { lang: 'vi', click: false });
 const switches = [];
 for (let i = 0; i < RUNS; i++) {
-  const target = i % 2 === 0 ? 'en' : 'vi';
-  switches.push(await page.evaluate((target) => new Promise((resolve) => {
-    const drawn = () => {
-      const c = [...document.querySelectorAll('canvas[data-chart]')];
-      return c.length > 0 && c.every((e) => e.dataset.drawn === target);
-    };
-    const t0 = performance.now();
-    document.querySelector(`button.lang-button[lang="${target}"]`).click();
-    const tick = () => (drawn() ? resolve(performance.now() - t0) : requestAnimationFrame(tick));
-    tick();
-  }), target));
+  const [t0, t1] = await page.evaluate(untilDrawn, { lang: i % 2 === 0 ? 'en' : 'vi', click: true });
+  switches.push(t1 - t0);
 }
 await browser.close();
 server.close();

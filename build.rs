@@ -1,6 +1,8 @@
 //! Validates every dataset in `data/` before compiling, so bad data fails the build with the
 //! file, the JSON path and the problem. Then embeds the chosen dataset (default
-//! `data/bac-giang.json`, or `$DATASET`) in a compact binary form (`model::codec`) in `$OUT_DIR/dataset.bin`.
+//! `data/bac-giang.json`, or `$DATASET`, which may lie outside `data/`) in a compact binary form
+//! (`model::codec`) in `$OUT_DIR/dataset.bin`, and passes the data hash and build date to the
+//! crate (`BAC_GIANG_DATA_HASH`, `BAC_GIANG_BUILD_DATE`).
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/model/mod.rs"]
@@ -14,6 +16,9 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/model");
     println!("cargo:rerun-if-env-changed=DATASET");
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    // Any source change rebuilds the app, so the build date shown to readers is renewed too.
+    println!("cargo:rerun-if-changed=src");
     let chosen = std::env::var("DATASET").unwrap_or_else(|_| "data/bac-giang.json".into());
 
     let mut files: Vec<PathBuf> = std::fs::read_dir(&data_dir)
@@ -45,12 +50,66 @@ fn main() {
         eprintln!("\nerror: invalid data; see DATA.md for the format");
         std::process::exit(1);
     }
+    // A dataset outside data/ (test fixtures: a changed build, markup in labels, scale) is
+    // validated the same way.
+    let chosen_path = root.join(&chosen);
+    if embedded.is_none() && chosen_path.is_file() {
+        println!("cargo:rerun-if-changed={}", chosen_path.display());
+        match validate(&chosen_path, &chosen) {
+            Ok(compact) => embedded = Some(compact),
+            Err(report) => {
+                eprintln!("{report}\n\nerror: invalid data; see DATA.md for the format");
+                std::process::exit(1);
+            }
+        }
+    }
     let Some(compact) = embedded else {
-        eprintln!("error: dataset `{chosen}` not found among {files:?}");
+        eprintln!("error: dataset `{chosen}` not found (data/ holds {files:?})");
         std::process::exit(1);
     };
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("dataset.bin");
     std::fs::write(out, compact).expect("write dataset.bin");
+
+    let json = std::fs::read(&chosen_path).expect("read the chosen dataset");
+    println!("cargo:rustc-env=BAC_GIANG_DATA_HASH={}", data_hash(&json));
+    println!("cargo:rustc-env=BAC_GIANG_BUILD_DATE={}", build_date());
+}
+
+/// The data version readers can check: the first 8 hex digits of the JSON file's SHA-256
+/// (`sha256sum data/bac-giang.json | cut -c1-8`).
+fn data_hash(json: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(json)[..4]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Today's UTC date (YYYY-MM-DD), or the date of `$SOURCE_DATE_EPOCH` for reproducible builds.
+fn build_date() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// Returns the dataset encoded, or every problem found, one per line.

@@ -2,13 +2,21 @@
 //
 // 1. Moves Trunk's inline loader <script type=module> into a hashed file with an integrity
 //    attribute, so the pages run under a strict CSP (script-src 'self' 'wasm-unsafe-eval')
-//    without 'unsafe-inline'. The loader also shows a readable message if the wasm cannot load.
+//    without 'unsafe-inline'. The loader (src/js/boot.js) also shows a readable message if the
+//    wasm cannot load, and registers the service worker.
 // 2. Writes embed.html: the same page, marked data-view=embed (the app then renders one card or
 //    chart, see README "Embedding"), kept out of search indexes. Same files, no more bytes.
+// 3. Writes sw.js, the service worker precaching exactly this build's files (see
+//    scripts/service-worker.mjs and README "Offline").
+// 4. Writes bac-giang-offline.html, the whole app in one file (see scripts/offline.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { minify, writeServiceWorker } from './service-worker.mjs';
+import { writeOfflineCopy } from './offline.mjs';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk build)');
 
@@ -21,17 +29,9 @@ const glue = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
 const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!glue || !wasm) throw new Error(`post-build: unexpected loader shape:\n${inline[1]}`);
 
-// Failure text is bilingual because the language is not known before the app runs.
-const boot = `import init from './${glue}';
-init({ module_or_path: './${wasm}' }).catch((e) => {
-  console.error('Bắc Giang app failed to start:', e);
-  const p = document.createElement('p');
-  p.className = 'load-error';
-  p.setAttribute('role', 'alert');
-  p.textContent = 'Không tải được ứng dụng — hãy tải lại trang. · The app could not load — please reload the page.';
-  document.body.prepend(p);
-});
-`;
+// src/js/boot.js, with the names filled in and comments and indentation dropped.
+const boot = minify(fs.readFileSync(path.join(root, 'src/js/boot.js'), 'utf8'))
+  .replace('__GLUE__', glue).replace('__WASM__', wasm);
 const digest = (algo, text) => crypto.createHash(algo).update(text).digest();
 const bootName = `boot-${digest('sha256', boot).toString('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, bootName), boot);
@@ -48,8 +48,14 @@ const embed = html
   .replace(/<title>[^<]*<\/title>/, '$&<meta content=noindex name=robots>')
   // Embeds are not indexed, so they need no description: this keeps embed.html no larger than
   // index.html (an embed must never cost more than the dashboard).
-  .replace(/<meta content="[^"]*" name=description>/, '');
+  .replace(/<meta content="[^"]*" name=description>/, '')
+  // An embed is not an app to install.
+  .replace(/<link href=[^ >]+ rel=(?:manifest|apple-touch-icon)>/g, '')
+  .replace(/<meta content=[^ >]+ name=theme-color>/, '');
 if (!embed.includes('data-view=embed')) throw new Error('post-build: could not mark embed.html');
 fs.writeFileSync(path.join(dir, 'embed.html'), embed);
 
-console.log(`post-build: ${bootName}, embed.html`);
+const worker = writeServiceWorker(dir);
+const offline = writeOfflineCopy(dir, html);
+console.log(`post-build: ${bootName}, embed.html, sw.js (${worker.files.length} files, version ${worker.version}), `
+  + `${offline.file} (${(offline.bytes / 1024).toFixed(1)} KB)`);

@@ -35,6 +35,8 @@ pub enum Msg {
     CopyBlocked,
     OpenDashboard,
     EmbedAttributes,
+    OfflineCopy,
+    DownloadOffline,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -69,6 +71,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (Version, En) => "Data version",
         (Footer, Vi) => "Mọi số liệu dẫn từ hai bài báo nguồn; số “tính toán” được suy ra trong ứng dụng, không nhập tay.",
         (Footer, En) => "Every figure is cited from the two source articles; “computed” figures are derived in the app, never typed in.",
+        (OfflineCopy, Vi) => "Bản ngoại tuyến (một tệp)",
+        (OfflineCopy, En) => "Offline copy (single file)",
+        (DownloadOffline, Vi) => "Tải bản ngoại tuyến: một tệp HTML, mở được không cần mạng",
+        (DownloadOffline, En) => "Download the offline copy: one HTML file that opens without a network",
         (Embed, Vi) => "Nhúng",
         (Embed, En) => "Embed",
         (EmbedTitle, Vi) => "Nhúng vào bài viết",
@@ -202,6 +208,22 @@ pub fn as_of_line(data: &Dataset, lang: Lang) -> String {
         "{} {}",
         t(lang, Msg::DataAsOf),
         format::period(&data.as_of, lang)
+    )
+}
+
+/// The version stamp readers can quote and check, in the footer of every page:
+/// "Phiên bản dữ liệu 2024-09-30.1 · mã 1a2b3c4d · dựng ngày 2026-11-22".
+pub fn version_line(data: &Dataset, build: crate::BuildInfo, lang: Lang) -> String {
+    let (hash, built) = match lang {
+        Lang::Vi => ("mã", "dựng ngày"),
+        Lang::En => ("hash", "built"),
+    };
+    format!(
+        "{} {} · {hash} {} · {built} {}",
+        t(lang, Msg::Version),
+        data.version,
+        build.data_hash,
+        build.date
     )
 }
 

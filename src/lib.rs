@@ -17,6 +17,20 @@ use model::Dataset;
 /// [`model::codec`], so the wasm carries no JSON parser.
 const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
 
+/// What readers need to tell one build from another (footer, embeds, the offline file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BuildInfo {
+    /// First 8 hex digits of the SHA-256 of the dataset's JSON file.
+    pub data_hash: &'static str,
+    /// UTC date of the build, YYYY-MM-DD (`$SOURCE_DATE_EPOCH` when set).
+    pub date: &'static str,
+}
+
+pub const BUILD: BuildInfo = BuildInfo {
+    data_hash: env!("BAC_GIANG_DATA_HASH"),
+    date: env!("BAC_GIANG_BUILD_DATE"),
+};
+
 /// The embedded dataset, parsed once on first use.
 pub fn dataset() -> &'static Dataset {
     static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();

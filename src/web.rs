@@ -174,10 +174,19 @@ fn document() -> Option<web_sys::Document> {
 
 /// Whether this page is `embed.html` (marked `data-view=embed` by the post-build hook).
 pub fn is_embed_page() -> bool {
+    page_view_is("embed")
+}
+
+/// Whether this is the single-file offline copy (`scripts/offline.mjs` marks it).
+pub fn is_offline_copy() -> bool {
+    page_view_is("offline")
+}
+
+fn page_view_is(view: &str) -> bool {
     document()
         .and_then(|d| d.document_element())
         .and_then(|root| root.get_attribute("data-view"))
-        .is_some_and(|v| v == "embed")
+        .is_some_and(|v| v == view)
 }
 
 /// The raw query string, `?…` or empty.

@@ -172,3 +172,39 @@ fn the_binary_codec_round_trips_and_rejects_damage() {
     assert!(decode(&trailing).is_err(), "trailing bytes");
     assert!(decode(&[0xff; 64]).is_err(), "garbage");
 }
+
+#[test]
+fn build_stamp_names_the_json_file_and_a_real_date() {
+    use sha2::Digest;
+    let build = bac_giang_economy::BUILD;
+    let json = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/bac-giang.json")).unwrap();
+    let full: String = sha2::Sha256::digest(&json)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    // Same as `sha256sum data/bac-giang.json | cut -c1-8`, so readers can check it.
+    assert_eq!(build.data_hash, &full[..8]);
+
+    let parts: Vec<u32> = build.date.split('-').map(|p| p.parse().unwrap()).collect();
+    assert_eq!(build.date.len(), 10, "{}", build.date);
+    assert!(parts[0] >= 2024 && (1..=12).contains(&parts[1]) && (1..=31).contains(&parts[2]));
+
+    let d = embedded_dataset();
+    use bac_giang_economy::{i18n::version_line, model::Lang};
+    let vi = version_line(&d, build, Lang::Vi);
+    let en = version_line(&d, build, Lang::En);
+    assert_eq!(
+        vi,
+        format!(
+            "Phiên bản dữ liệu {} · mã {} · dựng ngày {}",
+            d.version, build.data_hash, build.date
+        )
+    );
+    assert_eq!(
+        en,
+        format!(
+            "Data version {} · hash {} · built {}",
+            d.version, build.data_hash, build.date
+        )
+    );
+}

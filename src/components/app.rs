@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
         transparent,
         drawn: RwSignal::new(0),
         embedded,
+        offline_copy: web::is_offline_copy(),
     };
     provide_context(ctx);
     web::watch_dark_preference(move |dark| ctx.dark.set(scheme.is_dark(dark)));

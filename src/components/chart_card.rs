@@ -28,7 +28,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
             <figcaption>
                 {spec.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                 <p class="source">{cites}</p>
-                {(!ctx.embedded).then(|| view! { <EmbedButton item=spec.id.clone() title=&spec.title/> })}
+                {ctx.can_embed().then(|| view! { <EmbedButton item=spec.id.clone() title=&spec.title/> })}
             </figcaption>
         </figure>
     }

@@ -39,12 +39,19 @@ pub fn Dashboard() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>{word(lang, Msg::Footer)}</p>
-                <p>
-                    {move || {
-                        let l = lang.get();
-                        format!("{} {} · {}", i18n::t(l, Msg::Version), data.version, i18n::as_of_line(data, l))
-                    }}
-                </p>
+                <p class="version">{move || i18n::version_line(data, crate::BUILD, lang.get())}</p>
+                // The build writes the whole app as one file (scripts/offline.mjs) to pass around.
+                {(!ctx.offline_copy).then(|| view! {
+                    <p>
+                        <a
+                            class="offline-download"
+                            href="bac-giang-offline.html"
+                            download=format!("bac-giang-offline-{}.html", crate::BUILD.data_hash)
+                        >
+                            {word(lang, Msg::DownloadOffline)}
+                        </a>
+                    </p>
+                })}
             </footer>
         </div>
         <DetailDialog/>

@@ -69,7 +69,7 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
                         {word(lang, Msg::OpenDashboard)}
                         <span aria-hidden="true">" ↗"</span>
                     </a>
-                    <span class="embed-version">{move || format!("{} {}", i18n::t(lang.get(), Msg::Version), data.version)}</span>
+                    <span class="embed-version">{move || i18n::version_line(data, crate::BUILD, lang.get())}</span>
                 </footer>
             })}
         </main>

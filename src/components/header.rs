@@ -28,6 +28,15 @@ pub fn Header() -> impl IntoView {
                 <h1>{local(lang, &data.title)}</h1>
                 <p class="subtitle">{local(lang, &data.subtitle)}</p>
                 <p class="as-of">{move || i18n::as_of_line(data, lang.get())}</p>
+                // The single file travels by email: say which data and build it carries.
+                {ctx.offline_copy.then(|| view! {
+                    <p class="offline-note">
+                        {move || {
+                            let l = lang.get();
+                            format!("{} — {}", i18n::t(l, Msg::OfflineCopy), i18n::version_line(data, crate::BUILD, l))
+                        }}
+                    </p>
+                })}
             </div>
             <div class="lang-switch" role="group" aria-label=word(lang, Msg::Language)>
                 {switch(Lang::Vi, "VI", "Tiếng Việt")}

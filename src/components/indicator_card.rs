@@ -99,7 +99,7 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
             {item_list(ind, lang)}
             <p class="source">{line(lang, ind, sources)}</p>
             // Embeds show the card alone: no dialog inside an article's frame.
-            {(!ctx.embedded).then(|| view! {
+            {ctx.can_embed().then(|| view! {
                 <div class="card-actions">
                     <button
                         type="button"

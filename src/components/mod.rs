@@ -53,9 +53,16 @@ pub struct AppContext {
     pub drawn: RwSignal<u32>,
     /// Whether this is an embed: one card or chart, without dashboard controls.
     pub embedded: bool,
+    /// Whether this is the single-file offline copy (no embed codes: they would point at a file).
+    pub offline_copy: bool,
 }
 
 impl AppContext {
+    /// Whether cards and charts offer their embed code.
+    pub fn can_embed(&self) -> bool {
+        !self.embedded && !self.offline_copy
+    }
+
     /// Whether a dialog is open (the page behind it is then inert).
     pub fn dialog_open(&self) -> bool {
         self.open.get().is_some() || self.embedding.get().is_some()

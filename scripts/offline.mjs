@@ -1,0 +1,82 @@
+// Writes <dir>/bac-giang-offline.html: the whole dashboard in one HTML file that opens by
+// double-click (file://) with zero network requests — styles inline, the wasm-bindgen glue
+// inline, the wasm gzipped and base64-encoded (unpacked in the page with DecompressionStream:
+// no fetch), the favicon as a data: URL. A meta CSP allowing only this file's own script and
+// style (by hash) and data: images makes "zero requests" a rule the browser enforces.
+// The page is marked data-view=offline: the app then shows which data version and build it
+// carries, and offers no embed codes (they would point at a file).
+//
+// Run by the post-build hook on every build; standalone: node scripts/offline.mjs [dist]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+
+export const OFFLINE_FILE = 'bac-giang-offline.html';
+
+const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
+
+function fail(message) {
+  throw new Error(`offline copy: ${message}`);
+}
+
+/// `html` is the finished index.html of the build in `dir`.
+export function writeOfflineCopy(dir, html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8')) {
+  const read = (name) => fs.readFileSync(path.join(dir, name));
+  const bootName = html.match(/<script type=module src=\.\/(boot-[^ >]+\.js)/)?.[1] || fail('boot script not found');
+  const boot = read(bootName).toString();
+  const glueName = boot.match(/from '\.\/([^']+\.js)'/)?.[1] || fail('glue not named in the boot script');
+  const wasmName = boot.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1] || fail('wasm not named in the boot script');
+  const cssName = html.match(/href=\.\/(style-[^ >]+\.css)/)?.[1] || fail('stylesheet not found');
+
+  // The glue is an ES module; inline it as the page's module script without its exports.
+  const glue = read(glueName).toString()
+    .replace(/^export (class|function|const|let) /gm, '$1 ')
+    .replace(/^export \{[^}]*\};?\s*$/m, '');
+  if (/^\s*(export|import)\b/m.test(glue)) fail(`${glueName} has an import or export left`);
+  if (/<\/script/i.test(glue)) fail(`${glueName} contains "</script" and cannot be inlined`);
+
+  const wasm = zlib.gzipSync(read(wasmName), { level: 9 }).toString('base64');
+  const script = `${glue}
+const packed = '${wasm}';
+(async () => {
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  const wasm = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  await __wbg_init({ module_or_path: wasm });
+})().catch((e) => {
+  console.error('Bắc Giang offline copy failed to start:', e);
+  const p = document.createElement('p');
+  p.className = 'load-error';
+  p.setAttribute('role', 'alert');
+  p.textContent = 'Không mở được bản ngoại tuyến — hãy dùng trình duyệt mới hơn. · The offline copy could not start — please use a current browser.';
+  document.body.prepend(p);
+});
+`;
+  const css = read(cssName).toString();
+  const favicon = `data:image/svg+xml;base64,${read('public/favicon.svg').toString('base64')}`;
+  const csp = `default-src 'none'; script-src ${sha256(script)} 'wasm-unsafe-eval'; style-src ${sha256(css)}; img-src data:`;
+
+  let out = html
+    .replace(/<html([^>]*)>/, '<html$1 data-view=offline>')
+    .replace(/<meta charset=utf-8>/, `$&<meta http-equiv=Content-Security-Policy content="${csp}">`)
+    // Nothing to install or preload: everything is in this file.
+    .replace(/<link [^>]*rel=(?:manifest|apple-touch-icon|modulepreload|preload)[^>]*>/g, '')
+    .replace(/<link [^>]*rel=stylesheet[^>]*>/, () => `<style>${css}</style>`)
+    .replace(/<script type=module src=[^>]*><\/script>/, () => `<script type=module>${script}</script>`)
+    .replace(/href=public\/favicon\.svg/, `href=${favicon}`);
+  // Every reference left must be inline; anything else would be a request from file://.
+  const external = [...out.matchAll(/\b(?:src|href)=("[^"]*"|[^ >]+)/g)].map((m) => m[1].replace(/"/g, ''))
+    .filter((u) => !u.startsWith('data:'));
+  if (external.length) fail(`still refers to ${external.join(', ')}`);
+  if (/url\((?!["']?data:)/.test(css)) fail('the stylesheet refers to a file (url())');
+  if (!out.includes('data-view=offline')) fail('could not mark the page');
+
+  fs.writeFileSync(path.join(dir, OFFLINE_FILE), out);
+  return { file: OFFLINE_FILE, bytes: Buffer.byteLength(out) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] || 'dist';
+  const { file, bytes } = writeOfflineCopy(dir);
+  console.log(`wrote ${path.join(dir, file)} (${(bytes / 1024).toFixed(1)} KB)`);
+}

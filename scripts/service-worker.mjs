@@ -1,0 +1,36 @@
+// Writes <dir>/sw.js from src/js/sw.js: the list of the build's files (every file in <dir>
+// except sw.js and the single-file offline copy) and a version hashed from their paths and
+// contents. Used by the post-build hook; the e2e update test calls it after changing a build.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SKIP = new Set(['sw.js', 'bac-giang-offline.html']);
+
+function listFiles(dir, prefix = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const rel = prefix + e.name;
+    if (e.isDirectory()) return listFiles(path.join(dir, e.name), `${rel}/`);
+    return SKIP.has(rel) ? [] : [rel];
+  });
+}
+
+export function writeServiceWorker(dir) {
+  const files = listFiles(dir).sort();
+  const hash = crypto.createHash('sha256');
+  for (const f of files) hash.update(`${f}\0`).update(fs.readFileSync(path.join(dir, f))).update('\0');
+  const version = hash.digest('hex').slice(0, 16);
+  const source = fs.readFileSync(path.join(root, 'src/js/sw.js'), 'utf8')
+    .replace('__VERSION__', version)
+    .replace('__FILES__', JSON.stringify(files));
+  fs.writeFileSync(path.join(dir, 'sw.js'), minify(source));
+  return { version, files };
+}
+
+/// Our own JS has no strings or regexes spanning lines, so dropping whole-line comments and
+/// indentation is safe.
+export function minify(js) {
+  return js.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//')).join('\n') + '\n';
+}

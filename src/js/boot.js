@@ -1,0 +1,84 @@
+// The pages' only script. scripts/post-build.mjs fills in the file names, strips comments and
+// indentation, and writes it as boot-<hash>.js (a file, not inline: the CSP forbids inline
+// scripts). It starts the wasm app, then offers offline use through the service worker
+// (sw.js). This stays in JavaScript: a service-worker client in Rust would cost the wasm more.
+import init from './__GLUE__';
+
+const root = document.documentElement;
+const say = (vi, en) => (root.lang === 'en' ? en : vi);
+
+init({ module_or_path: './__WASM__' }).catch((e) => {
+  console.error('Bắc Giang app failed to start:', e);
+  const p = document.createElement('p');
+  p.className = 'load-error';
+  p.setAttribute('role', 'alert');
+  // Both languages: the app that knows the reader's choice did not start.
+  p.textContent = 'Không tải được ứng dụng — hãy tải lại trang. · The app could not load — please reload the page.';
+  document.body.prepend(p);
+});
+
+// Reading navigator.serviceWorker throws in sandboxed frames; register() rejects on file://,
+// in some private windows and with storage blocked. The app then works online as before.
+let sw;
+try {
+  sw = navigator.serviceWorker;
+} catch (e) {
+  sw = undefined;
+}
+if (sw && location.protocol !== 'file:') {
+  sw.register('./sw.js').then(watch, (e) => console.info('Offline use unavailable here:', e.message));
+}
+
+function watch(reg) {
+  let reloading = false;
+  sw.addEventListener('controllerchange', () => {
+    if (reloading) location.reload();
+  });
+  const offer = (worker) => {
+    // Without a controller this is the first install, not an update; embeds take the new
+    // version at their next load; one notice is enough.
+    if (!sw.controller || root.dataset.view === 'embed' || document.querySelector('.update-notice')) return;
+    const box = document.createElement('div');
+    box.className = 'update-notice';
+    box.setAttribute('role', 'status');
+    const text = document.createElement('p');
+    const reload = document.createElement('button');
+    const later = document.createElement('button');
+    reload.type = later.type = 'button';
+    reload.className = 'update-reload';
+    later.className = 'update-later';
+    const label = () => {
+      text.textContent = say('Đã có phiên bản mới của bảng số liệu.', 'A new version of the dashboard is ready.');
+      reload.textContent = say('Tải lại', 'Reload');
+      later.textContent = '×';
+      later.setAttribute('aria-label', say('Để sau', 'Later'));
+    };
+    reload.addEventListener('click', () => {
+      reloading = true;
+      reload.disabled = true;
+      worker.postMessage('skip-waiting');
+    });
+    later.addEventListener('click', () => box.remove());
+    box.append(text, reload, later);
+    document.body.append(box);
+    // Filled after insertion so screen readers announce it; follows the language switch.
+    setTimeout(label, 50);
+    new MutationObserver(label).observe(root, { attributes: true, attributeFilter: ['lang'] });
+  };
+  if (reg.waiting) offer(reg.waiting);
+  reg.addEventListener('updatefound', () => {
+    const worker = reg.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed') offer(worker);
+    });
+  });
+  // Background checks: hourly, when the page is shown again and when the network returns.
+  const check = () => {
+    if (navigator.onLine) reg.update().catch(() => {});
+  };
+  setInterval(check, 3600e3);
+  addEventListener('online', check);
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) check();
+  });
+}

@@ -1,0 +1,42 @@
+// Service worker: the app offline after one visit. scripts/post-build.mjs fills in the build's
+// files and a version hashed from their contents, and writes it as sw.js at the app's root
+// (its scope). Any changed file changes this script, which is how browsers notice an update.
+const VERSION = '__VERSION__';
+const FILES = __FILES__;
+const PREFIX = 'bac-giang-';
+const CACHE = PREFIX + VERSION;
+const scope = self.registration.scope;
+const urls = new Set(FILES.map((f) => new URL(f, scope).href));
+
+self.addEventListener('install', (event) => {
+  // 'reload' bypasses the HTTP cache, so the precache holds exactly this build's bytes.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...urls].map((u) => new Request(u, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// The page asks for this when the reader accepts the update notice.
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  url.hash = '';
+  // The query only selects a view (?lang=, embed.html?id=…): same file.
+  url.search = '';
+  if (url.href === scope) url.href = new URL('index.html', scope).href;
+  if (!urls.has(url.href)) return;
+  event.respondWith(caches.open(CACHE)
+    .then((cache) => cache.match(url.href))
+    .then((hit) => hit || fetch(request)));
+});

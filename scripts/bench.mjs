@@ -1,6 +1,7 @@
 // Prints size and speed figures for the release build in dist/ (build it first; see
 // scripts/bench.sh). Figures, not pass/fail: timings on a shared machine are noisy.
 //   - every built file's bytes, raw and gzip (level 9), and the totals, against the budget
+//   - the service worker's precache and the one-file offline copy, raw and gzip
 //   - median time from navigation start to every chart drawn, over RUNS cold loads
 //   - median language-switch time (click to every chart redrawn in the new language)
 import fs from 'node:fs';
@@ -67,6 +68,23 @@ for (const [name, t] of Object.entries(pages)) console.log(`| ${name} | ${kb(t.r
 const total = pages.dashboard.gz;
 console.log(`\nbudget: dashboard ≤ ${BUDGET_GZIP / 1024} KB gzip → ${total <= BUDGET_GZIP ? 'within' : `OVER by ${((total - BUDGET_GZIP) / 1024).toFixed(1)} KB`}`);
 console.log(`embeds ≤ dashboard: ${Object.values(pages).every((t) => t.gz <= total) ? 'yes' : 'NO'}\n`);
+
+// Offline: what the service worker stores after a first visit (files with hashed names come
+// from the HTTP cache, the rest are fetched again), and the one-file copy people email.
+const precache = JSON.parse(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8').match(/const FILES = (\[.*\]);/)[1]);
+const sizeOf = (names) => names.reduce(([r, g], n) => {
+  const body = fs.readFileSync(path.join(dist, n));
+  return [r + body.length, g + zlib.gzipSync(body, { level: 9 }).length];
+}, [0, 0]);
+const [preRaw, preGz] = sizeOf(precache);
+const refetched = precache.filter((f) => !/-[0-9a-f]{16}[._]/.test(f));
+const [refRaw, refGz] = sizeOf(refetched);
+const [offRaw, offGz] = sizeOf(['bac-giang-offline.html']);
+console.log('## Offline\n');
+console.log('| what | raw KB | gzip KB |\n|---|---:|---:|');
+console.log(`| service-worker precache (${precache.length} files) | ${kb(preRaw)} | ${kb(preGz)} |`);
+console.log(`| of which fetched again on a first visit (${refetched.join(' ')}) | ${kb(refRaw)} | ${kb(refGz)} |`);
+console.log(`| one-file copy bac-giang-offline.html | ${kb(offRaw)} | ${kb(offGz)} |\n`);
 
 // Runs in the page (a function, not a string: the pages' CSP has no 'unsafe-eval'). Optionally
 // clicks a language button, then polls every animation frame; resolves with the start time and

@@ -1,19 +1,22 @@
-// Writes <dir>/sw.js from src/js/sw.js: the list of the build's files (every file in <dir>
-// except sw.js and the single-file offline copy) and a version hashed from their paths and
-// contents. Used by the post-build hook; the e2e update test calls it after changing a build.
+// Writes <dir>/sw.js from src/js/sw.js: the list of the build's files the app needs (every
+// file in <dir> but those in SKIP) and a version hashed from their paths and contents. Used by the post-build hook; the e2e update test calls it after changing a build.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SKIP = new Set(['sw.js', 'bac-giang-offline.html']);
+// Not needed to read the app offline, so not fetched again on every first visit: the worker
+// itself, the one-file copy (a download), the demo articles, the host script other sites load,
+// robots.txt, and the install icons (the browser keeps its own copy of an installed app's icon).
+const SKIP = [/^sw\.js$/, /^bac-giang-offline\.html$/, /^public\/demo\//, /^public\/embed\.js$/,
+  /^public\/robots\.txt$/, /^public\/icon/];
 
 function listFiles(dir, prefix = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const rel = prefix + e.name;
     if (e.isDirectory()) return listFiles(path.join(dir, e.name), `${rel}/`);
-    return SKIP.has(rel) ? [] : [rel];
+    return SKIP.some((re) => re.test(rel)) ? [] : [rel];
   });
 }
 

@@ -37,4 +37,7 @@ node tests/e2e/app.test.mjs
 step "end-to-end tests of embeds (auto-height, sandbox, CSP, snippets)"
 node tests/e2e/embed.test.mjs
 
+step "end-to-end tests of offline use (service worker, update, one-file copy on file://)"
+node tests/e2e/offline.test.mjs
+
 printf '\n\033[1;32mall tests passed\033[0m\n'

@@ -99,7 +99,7 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
             {item_list(ind, lang)}
             <p class="source">{line(lang, ind, sources)}</p>
             // Embeds show the card alone: no dialog inside an article's frame.
-            {ctx.can_embed().then(|| view! {
+            {(!ctx.embedded).then(|| view! {
                 <div class="card-actions">
                     <button
                         type="button"
@@ -111,7 +111,7 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
                         {word(lang, Msg::Details)}
                         <span class="visually-hidden">{line(lang, ind, open_label)}</span>
                     </button>
-                    <EmbedButton item=ind.id.clone() title=&ind.label/>
+                    {ctx.can_embed().then(|| view! { <EmbedButton item=ind.id.clone() title=&ind.label/> })}
                 </div>
             })}
         </article>

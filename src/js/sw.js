@@ -9,8 +9,10 @@ const scope = self.registration.scope;
 const urls = new Set(FILES.map((f) => new URL(f, scope).href));
 
 self.addEventListener('install', (event) => {
-  // 'reload' bypasses the HTTP cache, so the precache holds exactly this build's bytes.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...urls].map((u) => new Request(u, { cache: 'reload' })))));
+  // Files with a content hash in their name may come from the HTTP cache (the page has just
+  // loaded them); the others bypass it ('reload'), so the precache holds this build's bytes.
+  const request = (url) => new Request(url, { cache: /-[0-9a-f]{16}[._]/.test(url) ? 'default' : 'reload' });
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...urls].map(request))));
 });
 
 self.addEventListener('activate', (event) => {

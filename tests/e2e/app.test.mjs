@@ -1,7 +1,7 @@
 // End-to-end tests of the release build (dist/) in Chromium.
 import path from 'node:path';
 import {
-  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations,
+  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations, paintedFraction,
 } from './harness.mjs';
 
 const browser = await launch();
@@ -12,20 +12,6 @@ async function open(query = '?lang=vi', options = {}) {
   const watched = await watchedPage(context, base);
   await watched.page.goto(base + query);
   return { context, ...watched };
-}
-
-/// Fraction of a canvas's pixels that differ from its top-left pixel (the background).
-function paintedFraction(page, id) {
-  return page.evaluate((id) => {
-    const c = document.querySelector(`canvas[data-chart="${id}"]`);
-    const ctx = c.getContext('2d');
-    const { data } = ctx.getImageData(0, 0, c.width, c.height);
-    let differ = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) differ++;
-    }
-    return differ / (data.length / 4);
-  }, id);
 }
 
 const failed = await run({

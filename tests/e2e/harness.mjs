@@ -64,6 +64,20 @@ export async function waitForCharts(page, lang) {
   }, lang, { timeout: 30000 });
 }
 
+/// Fraction of a canvas's pixels that differ from its top-left pixel (the background).
+export function paintedFraction(page, id) {
+  return page.evaluate((id) => {
+    const c = document.querySelector(`canvas[data-chart="${id}"]`);
+    const ctx = c.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    let differ = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) differ++;
+    }
+    return differ / (data.length / 4);
+  }, id);
+}
+
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }

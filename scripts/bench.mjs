@@ -9,6 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launch, serve } from '../tests/e2e/harness.mjs';
+import { isHashed } from './service-worker.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -77,14 +78,16 @@ const sizeOf = (names) => names.reduce(([r, g], n) => {
   return [r + body.length, g + zlib.gzipSync(body, { level: 9 }).length];
 }, [0, 0]);
 const [preRaw, preGz] = sizeOf(precache);
-const refetched = precache.filter((f) => !/-[0-9a-f]{16}[._]/.test(f));
+const refetched = precache.filter((f) => !isHashed(f));
 const [refRaw, refGz] = sizeOf(refetched);
 const [offRaw, offGz] = sizeOf(['bac-giang-offline.html']);
 console.log('## Offline\n');
 console.log('| what | raw KB | gzip KB |\n|---|---:|---:|');
 console.log(`| service-worker precache (${precache.length} files) | ${kb(preRaw)} | ${kb(preGz)} |`);
 console.log(`| of which fetched again on a first visit (${refetched.join(' ')}) | ${kb(refRaw)} | ${kb(refGz)} |`);
-console.log(`| one-file copy bac-giang-offline.html | ${kb(offRaw)} | ${kb(offGz)} |\n`);
+console.log(`| one-file copy bac-giang-offline.html | ${kb(offRaw)} | ${kb(offGz)} |`);
+const [swRaw, swGz] = sizeOf(['sw.js']);
+console.log(`| first visit in all: dashboard + sw.js + files fetched again | ${kb(pages.dashboard.raw + swRaw + refRaw)} | ${kb(pages.dashboard.gz + swGz + refGz)} |\n`);
 
 // Runs in the page (a function, not a string: the pages' CSP has no 'unsafe-eval'). Optionally
 // clicks a language button, then polls every animation frame; resolves with the start time and

@@ -20,6 +20,10 @@ function listFiles(dir, prefix = '') {
   });
 }
 
+/// Trunk puts a content hash in the name of every file it processes (scripts, wasm, styles),
+/// and the boot script is named by its hash; pages and public/ keep their names.
+export const isHashed = (file) => !file.endsWith('.html') && !file.startsWith('public/');
+
 export function writeServiceWorker(dir) {
   const files = listFiles(dir).sort();
   const hash = crypto.createHash('sha256');
@@ -27,7 +31,8 @@ export function writeServiceWorker(dir) {
   const version = hash.digest('hex').slice(0, 16);
   const source = fs.readFileSync(path.join(root, 'src/js/sw.js'), 'utf8')
     .replace('__VERSION__', version)
-    .replace('__FILES__', JSON.stringify(files));
+    .replace('__FILES__', JSON.stringify(files))
+    .replace('__HASHED__', JSON.stringify(files.filter(isHashed)));
   fs.writeFileSync(path.join(dir, 'sw.js'), minify(source));
   return { version, files };
 }

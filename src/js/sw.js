@@ -3,6 +3,8 @@
 // (its scope). Any changed file changes this script, which is how browsers notice an update.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
+// Files whose names carry a hash of their content.
+const HASHED = new Set(__HASHED__);
 const PREFIX = 'bac-giang-';
 const CACHE = PREFIX + VERSION;
 const scope = self.registration.scope;
@@ -11,8 +13,8 @@ const urls = new Set(FILES.map((f) => new URL(f, scope).href));
 self.addEventListener('install', (event) => {
   // Files with a content hash in their name may come from the HTTP cache (the page has just
   // loaded them); the others bypass it ('reload'), so the precache holds this build's bytes.
-  const request = (url) => new Request(url, { cache: /-[0-9a-f]{16}[._]/.test(url) ? 'default' : 'reload' });
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...urls].map(request))));
+  const request = (file) => new Request(new URL(file, scope), { cache: HASHED.has(file) ? 'default' : 'reload' });
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map(request))));
 });
 
 self.addEventListener('activate', (event) => {

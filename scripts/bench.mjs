@@ -12,7 +12,8 @@ import { launch, serve } from '../tests/e2e/harness.mjs';
 import { isHashed } from './service-worker.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+// BENCH_DIST=other/dir compares another build (A/B), e.g. one without a change.
+const dist = path.resolve(root, process.env.BENCH_DIST || 'dist');
 const RUNS = Math.max(10, Number(process.env.RUNS || 15));
 const BUDGET_GZIP = 120 * 1024;
 

@@ -7,7 +7,9 @@ import init from './__GLUE__';
 const root = document.documentElement;
 const say = (vi, en) => (root.lang === 'en' ? en : vi);
 
-init({ module_or_path: './__WASM__' }).catch((e) => {
+// The service worker starts once the app runs, so its precaching never competes with the
+// first load.
+init({ module_or_path: './__WASM__' }).then(registerWorker, (e) => {
   console.error('Bắc Giang app failed to start:', e);
   const p = document.createElement('p');
   p.className = 'load-error';
@@ -20,13 +22,15 @@ init({ module_or_path: './__WASM__' }).catch((e) => {
 // Reading navigator.serviceWorker throws in sandboxed frames; register() rejects on file://,
 // in some private windows and with storage blocked. The app then works online as before.
 let sw;
-try {
-  sw = navigator.serviceWorker;
-} catch (e) {
-  sw = undefined;
-}
-if (sw && location.protocol !== 'file:') {
-  sw.register('./sw.js').then(watch, (e) => console.info('Offline use unavailable here:', e.message));
+function registerWorker() {
+  try {
+    sw = navigator.serviceWorker;
+  } catch (e) {
+    return;
+  }
+  if (sw && location.protocol !== 'file:') {
+    sw.register('./sw.js').then(watch, (e) => console.info('Offline use unavailable here:', e.message));
+  }
 }
 
 function watch(reg) {

@@ -39,6 +39,10 @@ impl Scheme {
         }
     }
 
+    pub fn from_code(code: &str) -> Option<Scheme> {
+        Scheme::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     /// Whether to draw dark, given what the reader's system prefers.
     pub fn is_dark(self, system_prefers_dark: bool) -> bool {
         match self {

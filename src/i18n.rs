@@ -37,6 +37,10 @@ pub enum Msg {
     EmbedAttributes,
     OfflineCopy,
     DownloadOffline,
+    SchemeAutoShort,
+    CopyLink,
+    LinkCopied,
+    LinkBlocked,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -85,6 +89,14 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (ColourScheme, En) => "Colour scheme",
         (SchemeAuto, Vi) => "Tự động (theo thiết bị người đọc)",
         (SchemeAuto, En) => "Automatic (follows the reader's device)",
+        (SchemeAutoShort, Vi) => "Tự động",
+        (SchemeAutoShort, En) => "Auto",
+        (CopyLink, Vi) => "Sao chép liên kết",
+        (CopyLink, En) => "Copy link",
+        (LinkCopied, Vi) => "Đã sao chép liên kết tới đúng khung nhìn này.",
+        (LinkCopied, En) => "Link to this exact view copied.",
+        (LinkBlocked, Vi) => "Trình duyệt không cho sao chép: liên kết đã được chọn, hãy nhấn Ctrl+C.",
+        (LinkBlocked, En) => "The browser did not allow copying: the link is selected, press Ctrl+C.",
         (SchemeLight, Vi) => "Sáng",
         (SchemeLight, En) => "Light",
         (SchemeDark, Vi) => "Tối",

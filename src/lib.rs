@@ -9,6 +9,7 @@ pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod view_state;
 pub mod web;
 
 use model::Dataset;

@@ -6,22 +6,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "bac-giang.lang";
+const SCHEME_KEY: &str = "bac-giang.scheme";
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// A query parameter of the current URL.
-pub fn query_param(name: &str) -> Option<String> {
-    let search = window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
-}
-
-/// Sets (or, with None, removes) one query parameter without reloading or adding a history
-/// entry, so the address always shares what the reader sees.
-pub fn set_query_param(name: &str, value: Option<&str>) {
+/// Replaces the address's query (keeping path and fragment) without reloading: a new history
+/// entry with `push` (a new view: Back returns to the previous one), else in place.
+pub fn set_query(query: &str, push: bool) {
     let Some(win) = window() else { return };
     let Ok(href) = win.location().href() else {
         return;
@@ -29,13 +22,33 @@ pub fn set_query_param(name: &str, value: Option<&str>) {
     let Ok(url) = web_sys::Url::new(&href) else {
         return;
     };
-    match value {
-        Some(v) => url.search_params().set(name, v),
-        None => url.search_params().delete(name),
+    if url.search() == query {
+        return;
     }
+    url.set_search(query);
     if let Ok(history) = win.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            history.push_state_with_url(&null, "", Some(&url.href()))
+        } else {
+            history.replace_state_with_url(&null, "", Some(&url.href()))
+        };
     }
+}
+
+/// Calls `on_change` when Back or Forward changes the address. Lives as long as the page.
+pub fn on_history_move(on_change: impl Fn() + 'static) {
+    let Some(win) = window() else { return };
+    let cb = Closure::<dyn Fn()>::new(on_change);
+    let _ = win.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// The current address, to share.
+pub fn current_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -50,6 +63,16 @@ pub fn stored_lang() -> Option<String> {
 pub fn store_lang(code: &str) {
     if let Some(s) = storage() {
         let _ = s.set_item(LANG_KEY, code);
+    }
+}
+
+pub fn stored_scheme() -> Option<String> {
+    storage()?.get_item(SCHEME_KEY).ok().flatten()
+}
+
+pub fn store_scheme(code: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(SCHEME_KEY, code);
     }
 }
 

@@ -1,6 +1,7 @@
 use super::{AppContext, Dashboard, EmbedView};
 use crate::embed::{self, Scheme};
 use crate::i18n;
+use crate::view_state::{self, ViewState};
 use crate::web;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -13,28 +14,38 @@ pub fn App() -> impl IntoView {
     let embedded = web::is_embed_page();
     let params = embedded.then(|| embed::parse(data, &web::search()));
     let chosen = params.as_ref().and_then(|p| p.as_ref().ok());
-    let lang = match chosen.and_then(|p| p.lang) {
+    // The dashboard's view comes from its address; unusable values are dropped (the rest of
+    // the view still opens).
+    let view = match embedded {
+        true => ViewState::default(),
+        false => view_state::parse(data, &web::search()).0,
+    };
+    let lang = match chosen.and_then(|p| p.lang).or(view.lang) {
         Some(lang) => lang,
         // Embeds do not read the dashboard's remembered language: the snippet names one.
         None if embedded => i18n::choose_lang(None, None, &web::browser_languages()),
         None => i18n::choose_lang(
-            web::query_param("lang").as_deref(),
+            None,
             web::stored_lang().as_deref(),
             &web::browser_languages(),
         ),
     };
-    let scheme = chosen.map_or(Scheme::Auto, |p| p.scheme);
+    let scheme = match chosen {
+        Some(p) => p.scheme,
+        None if embedded => Scheme::Auto,
+        None => web::stored_scheme()
+            .and_then(|s| Scheme::from_code(&s))
+            .unwrap_or(Scheme::Auto),
+    };
     let transparent = chosen.is_some_and(|p| p.transparent);
     let ctx = AppContext {
         data,
         lang: RwSignal::new(lang),
-        // An unknown `?theme=` falls back to showing every theme.
-        filter: RwSignal::new(
-            web::query_param("theme").filter(|t| !embedded && data.theme(t).is_some()),
-        ),
-        open: RwSignal::new(None),
+        filter: RwSignal::new(view.theme),
+        open: RwSignal::new(view.card),
+        tables: RwSignal::new(view.tables),
         embedding: RwSignal::new(None),
-        scheme,
+        scheme: RwSignal::new(scheme),
         dark: RwSignal::new(scheme.is_dark(web::prefers_dark())),
         transparent,
         drawn: RwSignal::new(0),
@@ -42,11 +53,12 @@ pub fn App() -> impl IntoView {
         offline_copy: web::is_offline_copy(),
     };
     provide_context(ctx);
-    web::watch_dark_preference(move |dark| ctx.dark.set(scheme.is_dark(dark)));
-    web::set_root_attribute(
-        "data-theme",
-        (scheme != Scheme::Auto).then(|| scheme.code()),
-    );
+    web::watch_dark_preference(move |dark| ctx.dark.set(ctx.scheme.get_untracked().is_dark(dark)));
+    Effect::new(move |_| {
+        let scheme = ctx.scheme.get();
+        ctx.dark.set(scheme.is_dark(web::prefers_dark()));
+        web::set_root_attribute("data-theme", (scheme != Scheme::Auto).then(|| scheme.code()));
+    });
     web::set_root_attribute("data-transparent", transparent.then_some(""));
 
     match params {

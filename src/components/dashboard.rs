@@ -1,5 +1,6 @@
 use super::{use_app, word, DetailDialog, EmbedDialog, Header, ThemeFilter, ThemeSection};
 use crate::i18n::{self, Msg};
+use crate::view_state;
 use crate::web;
 use leptos::prelude::*;
 
@@ -8,20 +9,35 @@ use leptos::prelude::*;
 pub fn Dashboard() -> impl IntoView {
     let ctx = use_app();
     let data = ctx.data;
-    // `previous` is None on an effect's first run: only later, explicit choices are
-    // remembered and written to the URL.
+    // The address always holds the view (language, theme filter, open card, tables), so the
+    // link shared is the view seen. A new view is a history entry; Back and Forward restore it.
+    let shown = StoredValue::new(ctx.view_state());
+    // Set while Back/Forward applies an address, which must not add an entry of its own.
+    let restoring = StoredValue::new(false);
     Effect::new(move |previous: Option<()>| {
+        let next = ctx.view_state();
         let lang = ctx.lang.get();
         web::set_document_language(lang.code(), data.title.get(lang));
         if previous.is_some() {
-            web::store_lang(lang.code());
-            web::set_query_param("lang", Some(lang.code()));
+            let (new_view, new_lang) = shown.with_value(|s| (s.is_new_view(&next), s.lang != next.lang));
+            if new_lang && !restoring.get_value() {
+                web::store_lang(lang.code());
+            }
+            web::set_query(&next.query(), new_view && !restoring.get_value());
         }
+        restoring.set_value(false);
+        shown.set_value(next);
     });
-    Effect::new(move |previous: Option<()>| {
-        let theme = ctx.filter.get();
-        if previous.is_some() {
-            web::set_query_param("theme", theme.as_deref());
+    web::on_history_move(move || {
+        let (state, _) = view_state::parse(data, &web::search());
+        let lang = state.lang.unwrap_or(ctx.lang.get_untracked());
+        let changed = shown.with_value(|s| s.is_new_view(&state) || s.lang != Some(lang));
+        if changed {
+            restoring.set_value(true);
+            ctx.lang.set(lang);
+            ctx.filter.set(state.theme);
+            ctx.open.set(state.card);
+            ctx.tables.set(state.tables);
         }
     });
 

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn EmbedDialog() -> impl IntoView {
     let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
-    let scheme = RwSignal::new(ctx.scheme);
+    let scheme = RwSignal::new(ctx.scheme.get_untracked());
     let plain = RwSignal::new(false);
     let transparent = RwSignal::new(false);
     // None: not tried yet; Some(copied).

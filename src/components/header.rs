@@ -1,9 +1,9 @@
-use super::{local, use_app, word};
+use super::{local, use_app, word, SchemeToggle, ShareButton};
 use crate::i18n::{self, Msg};
 use crate::model::Lang;
 use leptos::prelude::*;
 
-/// Title, subtitle, "data as of" and the language switch.
+/// Title, subtitle, "data as of", and the tools: language, colour scheme, copy link.
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = use_app();
@@ -38,9 +38,13 @@ pub fn Header() -> impl IntoView {
                     </p>
                 })}
             </div>
-            <div class="lang-switch" role="group" aria-label=word(lang, Msg::Language)>
-                {switch(Lang::Vi, "VI", "Tiếng Việt")}
-                {switch(Lang::En, "EN", "English")}
+            <div class="tools">
+                <div class="lang-switch" role="group" aria-label=word(lang, Msg::Language)>
+                    {switch(Lang::Vi, "VI", "Tiếng Việt")}
+                    {switch(Lang::En, "EN", "English")}
+                </div>
+                <SchemeToggle/>
+                <ShareButton/>
             </div>
         </header>
     }

@@ -11,6 +11,8 @@ mod embed_view;
 mod header;
 mod indicator_card;
 mod modal;
+mod scheme_toggle;
+mod share_button;
 mod theme_filter;
 mod theme_section;
 
@@ -25,6 +27,8 @@ pub use embed_view::EmbedView;
 pub use header::Header;
 pub use indicator_card::IndicatorCard;
 pub use modal::Modal;
+pub use scheme_toggle::SchemeToggle;
+pub use share_button::ShareButton;
 pub use theme_filter::ThemeFilter;
 pub use theme_section::ThemeSection;
 
@@ -42,10 +46,12 @@ pub struct AppContext {
     pub filter: RwSignal<Option<String>>,
     /// The indicator whose detail dialog is open.
     pub open: RwSignal<Option<String>>,
+    /// Charts shown as data tables instead of drawings.
+    pub tables: RwSignal<Vec<String>>,
     /// The card or chart whose embed code is being shown.
     pub embedding: RwSignal<Option<String>>,
     /// The requested colour scheme; `dark` is what it resolves to on this system.
-    pub scheme: Scheme,
+    pub scheme: RwSignal<Scheme>,
     pub dark: RwSignal<bool>,
     /// Draw without a background (transparent embeds).
     pub transparent: bool,
@@ -61,6 +67,16 @@ impl AppContext {
     /// Whether cards and charts offer their embed code.
     pub fn can_embed(&self) -> bool {
         !self.embedded && !self.offline_copy
+    }
+
+    /// The view as the address holds it (see [`crate::view_state`]).
+    pub fn view_state(&self) -> crate::view_state::ViewState {
+        crate::view_state::ViewState {
+            lang: Some(self.lang.get()),
+            theme: self.filter.get(),
+            card: self.open.get(),
+            tables: self.tables.get(),
+        }
     }
 
     /// Whether a dialog is open (the page behind it is then inert).

@@ -1,0 +1,42 @@
+use super::{use_app, word};
+use crate::i18n::{self, Msg};
+use crate::web;
+use leptos::prelude::*;
+
+/// Copies the address of the current view (language, theme filter, open card, tables). Where
+/// the clipboard is denied, the link is shown selected for copying by hand.
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let ctx = use_app();
+    let lang = ctx.lang;
+    // None: not tried for this view; Some(copied).
+    let copied = RwSignal::new(None::<bool>);
+    let url = RwSignal::new(String::new());
+    let field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        ctx.view_state();
+        copied.set(None);
+    });
+    Effect::new(move |_| {
+        if let Some(input) = field.get() {
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    let copy = move |_| {
+        let link = web::current_url();
+        url.set(link.clone());
+        web::copy_text(&link, move |ok| copied.set(Some(ok)));
+    };
+    view! {
+        <div class="share">
+            <button type="button" class="share-button" on:click=copy>{word(lang, Msg::CopyLink)}</button>
+            <p class="share-status" role="status">
+                {move || copied.get().map(|ok| i18n::t(lang.get(), if ok { Msg::LinkCopied } else { Msg::LinkBlocked }))}
+            </p>
+            {move || (copied.get() == Some(false)).then(|| view! {
+                <input class="share-url" node_ref=field readonly value=url.get() aria-label=word(lang, Msg::CopyLink)/>
+            })}
+        </div>
+    }
+}

@@ -41,6 +41,16 @@ pub enum Msg {
     CopyLink,
     LinkCopied,
     LinkBlocked,
+    DateNotStated,
+    ShowChart,
+    ShowTable,
+    ColIndicator,
+    ColPeriod,
+    ColValue,
+    ColStatus,
+    ChartOrTable,
+    LangVi,
+    LangEn,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -89,6 +99,26 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (ColourScheme, En) => "Colour scheme",
         (SchemeAuto, Vi) => "Tự động (theo thiết bị người đọc)",
         (SchemeAuto, En) => "Automatic (follows the reader's device)",
+        (ShowChart, Vi) => "Biểu đồ",
+        (ShowChart, En) => "Chart",
+        (ShowTable, Vi) => "Bảng số liệu",
+        (ShowTable, En) => "Table",
+        (ChartOrTable, Vi) => "Xem dạng",
+        (ChartOrTable, En) => "Show as",
+        (ColIndicator, Vi) => "Chỉ tiêu",
+        (ColIndicator, En) => "Indicator",
+        (ColPeriod, Vi) => "Kỳ",
+        (ColPeriod, En) => "Period",
+        (ColValue, Vi) => "Giá trị",
+        (ColValue, En) => "Value",
+        (ColStatus, Vi) => "Trạng thái",
+        (ColStatus, En) => "Status",
+        (DateNotStated, Vi) => "không ghi ngày đăng",
+        (DateNotStated, En) => "date not stated",
+        (LangVi, Vi) => "tiếng Việt",
+        (LangVi, En) => "in Vietnamese",
+        (LangEn, Vi) => "tiếng Anh",
+        (LangEn, En) => "in English",
         (SchemeAutoShort, Vi) => "Tự động",
         (SchemeAutoShort, En) => "Auto",
         (CopyLink, Vi) => "Sao chép liên kết",
@@ -221,6 +251,52 @@ pub fn as_of_line(data: &Dataset, lang: Lang) -> String {
         t(lang, Msg::DataAsOf),
         format::period(&data.as_of, lang)
     )
+}
+
+/// One citation as a reader sees it: which article, where in it, and the words it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CitationView<'a> {
+    /// "Viet Nam News (VNS) — Bắc Giang focuses on … · in English · date not stated".
+    pub article: String,
+    /// "para. 8" / "đoạn 8".
+    pub place: String,
+    /// The excerpt, exactly as in the article, and the article's language.
+    pub excerpt: &'a str,
+    pub excerpt_lang: Lang,
+}
+
+/// The citations of a value for a reader of `lang`: the article in the reader's language first,
+/// then the other language's statement of the same fact.
+pub fn citations<'a>(data: &'a Dataset, cites: &'a [Citation], lang: Lang) -> Vec<CitationView<'a>> {
+    let mut out: Vec<CitationView<'a>> = cites
+        .iter()
+        .filter_map(|c| {
+            let source = data.source(&c.source)?;
+            let language = t(
+                lang,
+                match source.lang {
+                    Lang::Vi => Msg::LangVi,
+                    Lang::En => Msg::LangEn,
+                },
+            );
+            let date = source
+                .published
+                .as_ref()
+                .map_or_else(|| t(lang, Msg::DateNotStated).to_string(), |p| format::period(p, lang));
+            Some(CitationView {
+                article: format!(
+                    "{} — {} · {language} · {date}",
+                    source.publisher.get(lang),
+                    source.title.get(lang)
+                ),
+                place: format!("{} {}", t(lang, Msg::Paragraph), c.paragraph),
+                excerpt: &c.excerpt,
+                excerpt_lang: source.lang,
+            })
+        })
+        .collect();
+    out.sort_by_key(|c| c.excerpt_lang != lang);
+    out
 }
 
 /// The version stamp readers can quote and check, in the footer of every page:

@@ -313,6 +313,19 @@ pub fn on_height_request(on_request: impl Fn() + 'static) {
     cb.forget();
 }
 
+/// Calls `on_resize` whenever the page's content box changes size (a panel opened, a table
+/// shown). Lives as long as the page.
+pub fn on_content_resize(on_resize: impl Fn() + 'static) {
+    let Some(root) = document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let cb = Closure::<dyn Fn()>::new(on_resize);
+    if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    cb.forget();
+}
+
 /// Calls `on_resize` on every window resize. Lives as long as the page.
 pub fn on_window_resize(on_resize: impl Fn() + 'static) {
     let Some(win) = window() else { return };

@@ -1,8 +1,11 @@
-use super::{local, use_app, ChartView, EmbedButton};
-use crate::i18n;
+use super::{local, use_app, word, ChartView, DataTable, EmbedButton};
+use crate::i18n::{self, Msg};
+use crate::view_state;
+use leptos::either::Either;
 use leptos::prelude::*;
 
-/// A titled chart with its note and the sources of every value it draws.
+/// A titled chart with its note and the sources of every value it draws; it switches to its
+/// data table (kept in the address, so a shared link shows the same).
 #[component]
 pub fn ChartCard(chart: String) -> impl IntoView {
     let ctx = use_app();
@@ -13,18 +16,41 @@ pub fn ChartCard(chart: String) -> impl IntoView {
     let title_id = format!("chart-title-{}", spec.id);
     let title_ref = title_id.clone();
     let cites = move || {
-        let inds = spec
-            .whole
-            .iter()
-            .chain(&spec.series)
-            .filter_map(|id| data.indicator(id));
-        let all: Vec<_> = inds.flat_map(|i| i.sources.iter()).collect();
+        let all: Vec<_> = data
+            .chart_rows(spec)
+            .into_iter()
+            .flat_map(|i| i.sources.iter())
+            .collect();
         i18n::sources_line(data, all, lang.get())
+    };
+    let as_table = move || ctx.tables.with(|t| t.contains(&spec.id));
+    let view_button = move |table: bool, label: Msg| {
+        view! {
+            <button
+                type="button"
+                class="view-button"
+                data-view-as=if table { "table" } else { "chart" }
+                aria-pressed=move || (as_table() == table).to_string()
+                on:click=move |_| ctx.tables.update(|t| view_state::set_table(data, t, &spec.id, table))
+            >
+                {word(lang, label)}
+            </button>
+        }
     };
     view! {
         <figure id=crate::embed::anchor(&spec.id) class="chart-card" data-chart-card=spec.id.clone() aria-labelledby=title_ref>
-            <h3 id=title_id>{local(lang, &spec.title)}</h3>
-            <ChartView chart=chart/>
+            <div class="chart-head">
+                <h3 id=title_id>{local(lang, &spec.title)}</h3>
+                <div class="view-switch" role="group" aria-label=word(lang, Msg::ChartOrTable)>
+                    {view_button(false, Msg::ShowChart)}
+                    {view_button(true, Msg::ShowTable)}
+                </div>
+            </div>
+            {move || if as_table() {
+                Either::Left(view! { <DataTable chart=spec.id.clone()/> })
+            } else {
+                Either::Right(view! { <ChartView chart=spec.id.clone()/> })
+            }}
             <figcaption>
                 {spec.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                 <p class="source">{cites}</p>

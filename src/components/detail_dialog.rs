@@ -1,7 +1,8 @@
 use super::indicator_card::{item_list, meta_row, value_details};
+use super::source_note::citation_list;
 use super::{card_dom_id, line, local, use_app, word, ChartView, Modal};
 use crate::format;
-use crate::i18n::{self, Msg};
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 /// The open indicator in full: larger chart, notes, items and every source with its excerpt.
@@ -22,18 +23,7 @@ pub fn DetailDialog() -> impl IntoView {
                     {ind.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                     {item_list(ind, lang)}
                     <h3>{word(lang, Msg::Sources)}</h3>
-                    <ol class="source-list">
-                        {ind.sources.iter().map(|c| {
-                            let source = data.source(&c.source);
-                            view! {
-                                <li>
-                                    <span class="source-name">{move || source.map(|s| format!("{} — {}", s.publisher.get(lang.get()), s.title.get(lang.get()))).unwrap_or_default()}</span>
-                                    <span class="source-where">{move || format!(", {} {}: ", i18n::t(lang.get(), Msg::Paragraph), c.paragraph)}</span>
-                                    <q lang=source.map(|s| s.lang.code()).unwrap_or("vi")>{c.excerpt.clone()}</q>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
+                    {citation_list(&ind.sources, lang)}
             </div>
         })
     };

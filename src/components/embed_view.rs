@@ -29,6 +29,7 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         }
     });
     web::on_window_resize(move || web::post_height(id, false));
+    web::on_content_resize(move || web::post_height(id, false));
     web::on_height_request(move || web::post_height(id, true));
 
     let params = match params {

@@ -1,4 +1,4 @@
-use super::{card_dom_id, line, local, optional_line, use_app, word, EmbedButton};
+use super::{card_dom_id, line, local, optional_line, use_app, word, EmbedButton, SourceNote};
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::{Indicator, Lang, Status};
@@ -23,10 +23,6 @@ fn change(ind: &'static Indicator, lang: Lang) -> Option<String> {
 
 fn formula(ind: &'static Indicator, lang: Lang) -> Option<String> {
     i18n::formula_line(crate::dataset(), ind, lang)
-}
-
-fn sources(ind: &'static Indicator, lang: Lang) -> String {
-    i18n::sources_line(crate::dataset(), &ind.sources, lang)
 }
 
 fn status(ind: &'static Indicator, lang: Lang) -> String {
@@ -97,7 +93,7 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
             <p class=value_class>{line(lang, ind, format::headline)}</p>
             {value_details(ind, lang)}
             {item_list(ind, lang)}
-            <p class="source">{line(lang, ind, sources)}</p>
+            <SourceNote ind=ind/>
             // Embeds show the card alone: no dialog inside an article's frame.
             {(!ctx.embedded).then(|| view! {
                 <div class="card-actions">

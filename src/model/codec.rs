@@ -197,7 +197,8 @@ codec_struct!(Source {
     file,
     lang,
     publisher,
-    title
+    title,
+    published
 });
 codec_struct!(Theme { id, label });
 codec_struct!(DerivedSpec {

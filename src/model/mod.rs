@@ -154,6 +154,9 @@ pub struct Source {
     pub lang: Lang,
     pub publisher: Text,
     pub title: Text,
+    /// Publication date, when known (shown with every citation; "not stated" otherwise).
+    #[serde(default)]
+    pub published: Option<Period>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -342,6 +345,13 @@ impl Dataset {
     /// Indicators a chart draws, in order (validated to exist).
     pub fn series<'a>(&'a self, chart: &'a Chart) -> impl Iterator<Item = &'a Indicator> {
         chart.series.iter().filter_map(|id| self.indicator(id))
+    }
+
+    /// Every indicator behind a chart, as its data table lists them: the series, then the
+    /// whole of a share chart.
+    pub fn chart_rows<'a>(&'a self, chart: &'a Chart) -> Vec<&'a Indicator> {
+        let whole = chart.whole.as_deref().and_then(|id| self.indicator(id));
+        self.series(chart).chain(whole).collect()
     }
 
     /// The chart that best explains an indicator: its own `chart`, else the first chart

@@ -49,6 +49,8 @@ pub enum Msg {
     ColValue,
     ColStatus,
     ChartOrTable,
+    Download,
+    DownloadData,
     LangVi,
     LangEn,
 }
@@ -99,6 +101,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (ColourScheme, En) => "Colour scheme",
         (SchemeAuto, Vi) => "Tự động (theo thiết bị người đọc)",
         (SchemeAuto, En) => "Automatic (follows the reader's device)",
+        (Download, Vi) => "Tải về",
+        (Download, En) => "Download",
+        (DownloadData, Vi) => "Tải toàn bộ số liệu:",
+        (DownloadData, En) => "Download all the data:",
         (ShowChart, Vi) => "Biểu đồ",
         (ShowChart, En) => "Chart",
         (ShowTable, Vi) => "Bảng số liệu",
@@ -267,7 +273,11 @@ pub struct CitationView<'a> {
 
 /// The citations of a value for a reader of `lang`: the article in the reader's language first,
 /// then the other language's statement of the same fact.
-pub fn citations<'a>(data: &'a Dataset, cites: &'a [Citation], lang: Lang) -> Vec<CitationView<'a>> {
+pub fn citations<'a>(
+    data: &'a Dataset,
+    cites: &'a [Citation],
+    lang: Lang,
+) -> Vec<CitationView<'a>> {
     let mut out: Vec<CitationView<'a>> = cites
         .iter()
         .filter_map(|c| {
@@ -279,10 +289,10 @@ pub fn citations<'a>(data: &'a Dataset, cites: &'a [Citation], lang: Lang) -> Ve
                     Lang::En => Msg::LangEn,
                 },
             );
-            let date = source
-                .published
-                .as_ref()
-                .map_or_else(|| t(lang, Msg::DateNotStated).to_string(), |p| format::period(p, lang));
+            let date = source.published.as_ref().map_or_else(
+                || t(lang, Msg::DateNotStated).to_string(),
+                |p| format::period(p, lang),
+            );
             Some(CitationView {
                 article: format!(
                     "{} — {} · {language} · {date}",

@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod components;
 pub mod embed;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod model;

@@ -355,3 +355,62 @@ pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) {
     ok.forget();
     failed.forget();
 }
+
+/// Saves `href` (an object or data URL) as a file named `name`, through a temporary link.
+fn save_href(name: &str, href: &str) {
+    let Some(doc) = document() else { return };
+    let Some(link) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    link.set_href(href);
+    link.set_download(name);
+    link.click();
+}
+
+/// Saves `text` as a file (UTF-8). Works offline and from `file://`: nothing is fetched.
+pub fn download_text(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    save_href(name, &url);
+    // The click has started the download; the browser keeps what it needs.
+    let revoke = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(win) = window() {
+        let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.as_ref().unchecked_ref(),
+            1000,
+        );
+    }
+    revoke.forget();
+}
+
+/// A canvas that is not in the page, `width` × `height` backing pixels (downloads).
+pub fn offscreen_canvas(width: u32, height: u32) -> Option<web_sys::HtmlCanvasElement> {
+    let canvas = document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .ok()?;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Some(canvas)
+}
+
+/// Saves a canvas as a PNG file.
+pub fn download_png(name: &str, canvas: &web_sys::HtmlCanvasElement) {
+    if let Ok(url) = canvas.to_data_url() {
+        save_href(name, &url);
+    }
+}

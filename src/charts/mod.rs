@@ -5,8 +5,11 @@
 //! so a HiDPI canvas gets a sharper backing store, not smaller marks.
 
 mod bars;
+mod figure;
 mod share;
 mod timeline;
+
+pub use figure::{draw_figure, figure_height, figure_svg, wrap, Caption};
 
 use crate::format;
 use crate::model::{Chart, ChartKind, Dataset, Lang, Status};

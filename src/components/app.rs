@@ -57,7 +57,10 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let scheme = ctx.scheme.get();
         ctx.dark.set(scheme.is_dark(web::prefers_dark()));
-        web::set_root_attribute("data-theme", (scheme != Scheme::Auto).then(|| scheme.code()));
+        web::set_root_attribute(
+            "data-theme",
+            (scheme != Scheme::Auto).then(|| scheme.code()),
+        );
     });
     web::set_root_attribute("data-transparent", transparent.then_some(""));
 

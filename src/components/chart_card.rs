@@ -1,4 +1,4 @@
-use super::{local, use_app, word, ChartView, DataTable, EmbedButton};
+use super::{local, use_app, word, ChartView, DataTable, Downloads, EmbedButton};
 use crate::i18n::{self, Msg};
 use crate::view_state;
 use leptos::either::Either;
@@ -23,6 +23,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
             .collect();
         i18n::sources_line(data, all, lang.get())
     };
+    let figure = NodeRef::<leptos::html::Figure>::new();
     let as_table = move || ctx.tables.with(|t| t.contains(&spec.id));
     let view_button = move |table: bool, label: Msg| {
         view! {
@@ -38,7 +39,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
         }
     };
     view! {
-        <figure id=crate::embed::anchor(&spec.id) class="chart-card" data-chart-card=spec.id.clone() aria-labelledby=title_ref>
+        <figure node_ref=figure id=crate::embed::anchor(&spec.id) class="chart-card" data-chart-card=spec.id.clone() aria-labelledby=title_ref>
             <div class="chart-head">
                 <h3 id=title_id>{local(lang, &spec.title)}</h3>
                 <div class="view-switch" role="group" aria-label=word(lang, Msg::ChartOrTable)>
@@ -54,7 +55,11 @@ pub fn ChartCard(chart: String) -> impl IntoView {
             <figcaption>
                 {spec.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                 <p class="source">{cites}</p>
-                {ctx.can_embed().then(|| view! { <EmbedButton item=spec.id.clone() title=&spec.title/> })}
+                <div class="chart-actions">
+                    // Sandboxed embeds cannot save files; the dashboard offers them.
+                    {(!ctx.embedded).then(|| view! { <Downloads chart=spec.id.clone() figure=figure/> })}
+                    {ctx.can_embed().then(|| view! { <EmbedButton item=spec.id.clone() title=&spec.title/> })}
+                </div>
             </figcaption>
         </figure>
     }

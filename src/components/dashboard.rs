@@ -1,4 +1,5 @@
 use super::{use_app, word, DetailDialog, EmbedDialog, Header, ThemeFilter, ThemeSection};
+use crate::export;
 use crate::i18n::{self, Msg};
 use crate::view_state;
 use crate::web;
@@ -19,7 +20,8 @@ pub fn Dashboard() -> impl IntoView {
         let lang = ctx.lang.get();
         web::set_document_language(lang.code(), data.title.get(lang));
         if previous.is_some() {
-            let (new_view, new_lang) = shown.with_value(|s| (s.is_new_view(&next), s.lang != next.lang));
+            let (new_view, new_lang) =
+                shown.with_value(|s| (s.is_new_view(&next), s.lang != next.lang));
             if new_lang && !restoring.get_value() {
                 web::store_lang(lang.code());
             }
@@ -56,6 +58,19 @@ pub fn Dashboard() -> impl IntoView {
             <footer class="site-footer">
                 <p>{word(lang, Msg::Footer)}</p>
                 <p class="version">{move || i18n::version_line(data, crate::BUILD, lang.get())}</p>
+                <p class="dataset-downloads">
+                    {word(lang, Msg::DownloadData)}
+                    " "
+                    <button type="button" class="tool-button" data-download="dataset-csv" on:click=move |_| {
+                        let text = export::dataset_csv(data, crate::BUILD, lang.get_untracked());
+                        web::download_text(&export::file_name(data, crate::BUILD, "all", "csv"), "text/csv;charset=utf-8", &text);
+                    }>"CSV"</button>
+                    " "
+                    <button type="button" class="tool-button" data-download="dataset-json" on:click=move |_| {
+                        let text = export::dataset_json(data, crate::BUILD);
+                        web::download_text(&export::file_name(data, crate::BUILD, "all", "json"), "application/json", &text);
+                    }>"JSON"</button>
+                </p>
                 // The build writes the whole app as one file (scripts/offline.mjs) to pass around.
                 {(!ctx.offline_copy).then(|| view! {
                     <p>

@@ -30,7 +30,10 @@ pub(super) fn citation_list(cites: &'static [Citation], lang: RwSignal<Lang>) ->
 /// its value and sources; then the value's own citations.
 fn explanation(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
     let data = use_app().data;
-    let inputs = ind.formula.as_ref().map(|f| f.inputs().map(|id| data.indicator(id)));
+    let inputs = ind
+        .formula
+        .as_ref()
+        .map(|f| f.inputs().map(|id| data.indicator(id)));
     view! {
         {ind.formula.is_some().then(|| view! {
             <p class="source-formula">{move || i18n::formula_line(data, ind, lang.get())}</p>

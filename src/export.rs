@@ -43,6 +43,14 @@ pub fn file_name(data: &Dataset, build: BuildInfo, item: &str, ext: &str) -> Str
     format!("{}-{item}-{}.{ext}", data.id, version_token(data, build))
 }
 
+/// A number as machines read it: a dot for decimals, no grouping, and computed values rounded
+/// to 12 significant digits so float noise (`1583.1295599999999`) does not show.
+pub fn plain_number(v: f64) -> String {
+    format!("{v:.11e}")
+        .parse::<f64>()
+        .map_or_else(|_| v.to_string(), |r| r.to_string())
+}
+
 /// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
 fn csv_field(out: &mut String, field: &str) {
     if field.contains([',', '"', '\n', '\r']) {
@@ -87,7 +95,7 @@ pub fn csv(data: &Dataset, build: BuildInfo, rows: &[&Indicator], lang: Lang) ->
             ind.id.clone(),
             ind.label.get(lang).to_string(),
             ind.period.to_string(),
-            ind.value.map(|v| v.to_string()).unwrap_or_default(),
+            ind.value.map(plain_number).unwrap_or_default(),
             ind.unit.map(unit_code).unwrap_or_default().to_string(),
             ind.qualifier
                 .map(qualifier_code)
@@ -155,9 +163,7 @@ fn json_indicator(out: &mut String, ind: &Indicator) {
     json_str(out, &ind.period.to_string());
     out.push_str(",\"value\":");
     match ind.value {
-        Some(v) if v.is_finite() => {
-            let _ = write!(out, "{v}");
-        }
+        Some(v) if v.is_finite() => out.push_str(&plain_number(v)),
         _ => out.push_str("null"),
     }
     out.push_str(",\"unit\":");

@@ -326,6 +326,18 @@ pub fn on_content_resize(on_resize: impl Fn() + 'static) {
     cb.forget();
 }
 
+/// Calls `on_change(true)` before the page is printed and `on_change(false)` after.
+pub fn on_print(on_change: impl Fn(bool) + 'static) {
+    let Some(win) = window() else { return };
+    let on_change = std::rc::Rc::new(on_change);
+    for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
+        let on_change = on_change.clone();
+        let cb = Closure::<dyn Fn()>::new(move || on_change(printing));
+        let _ = win.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+        cb.forget();
+    }
+}
+
 /// Calls `on_resize` on every window resize. Lives as long as the page.
 pub fn on_window_resize(on_resize: impl Fn() + 'static) {
     let Some(win) = window() else { return };

@@ -208,3 +208,42 @@ fn build_stamp_names_the_json_file_and_a_real_date() {
         )
     );
 }
+
+#[test]
+fn citations_put_the_readers_article_first_and_keep_the_other_languages_words() {
+    use bac_giang_economy::i18n::citations;
+    use bac_giang_economy::model::Lang;
+    let d = embedded_dataset();
+    let ind = d.indicator("grdp-growth-2023").unwrap();
+    let vi = citations(&d, &ind.sources, Lang::Vi);
+    let en = citations(&d, &ind.sources, Lang::En);
+    assert_eq!(vi.len(), 2);
+    assert_eq!(vi[0].excerpt_lang, Lang::Vi);
+    assert_eq!(
+        vi[1].excerpt_lang,
+        Lang::En,
+        "the English article's statement too"
+    );
+    assert_eq!(en[0].excerpt_lang, Lang::En);
+    assert!(vi[0].excerpt.contains("13,1%") && en[0].excerpt.contains("13.1 per cent"));
+    assert_eq!(vi[0].place, "đoạn 1");
+    assert_eq!(en[0].place, "para. 8");
+    // No publication date in the data: said, not invented.
+    assert!(
+        vi[0]
+            .article
+            .ends_with("· tiếng Việt · không ghi ngày đăng"),
+        "{}",
+        vi[0].article
+    );
+    assert!(
+        en[0].article.starts_with("Viet Nam News (VNS) — "),
+        "{}",
+        en[0].article
+    );
+    assert!(
+        en[0].article.ends_with("· in English · date not stated"),
+        "{}",
+        en[0].article
+    );
+}

@@ -63,6 +63,12 @@ pub fn App() -> impl IntoView {
         );
     });
     web::set_root_attribute("data-transparent", transparent.then_some(""));
+    // Paper is light: charts are redrawn in light colours for printing, then restored.
+    web::on_print(move |printing| {
+        let scheme = ctx.scheme.get_untracked();
+        ctx.dark
+            .set(!printing && scheme.is_dark(web::prefers_dark()));
+    });
 
     match params {
         // Either, not AnyView: type erasure would compile in every view's rendering methods.

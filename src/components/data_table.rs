@@ -1,16 +1,8 @@
 use super::{local, use_app, word, SourceNote};
+use crate::export::{plain_number, status_code};
 use crate::format;
 use crate::i18n::{self, Msg};
-use crate::model::Status;
 use leptos::prelude::*;
-
-fn status_code(s: Status) -> &'static str {
-    match s {
-        Status::Actual => "actual",
-        Status::Estimate => "estimate",
-        Status::Plan => "plan",
-    }
-}
 
 /// A chart's data as an accessible table: caption, header cells, values with their units and
 /// qualifiers in the current language, status, and each row's sources. Rows carry their
@@ -43,7 +35,7 @@ pub fn DataTable(chart: String) -> impl IntoView {
                         <tr data-id=ind.id.clone() data-status=status_code(ind.status)>
                             <th scope="row">{local(lang, &ind.label)}</th>
                             <td>{move || format::period(&ind.period, lang.get())}</td>
-                            <td class="num" data-value=ind.value.map(|v| v.to_string())>
+                            <td class="num" data-value=ind.value.map(plain_number)>
                                 {move || format::headline(ind, lang.get())}
                             </td>
                             <td>{move || i18n::status(lang.get(), ind.status)}</td>

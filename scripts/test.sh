@@ -37,6 +37,9 @@ node tests/e2e/app.test.mjs
 step "end-to-end tests of embeds (auto-height, sandbox, CSP, snippets)"
 node tests/e2e/embed.test.mjs
 
+step "end-to-end tests of sources, tables, downloads, share links, colour scheme, print"
+node tests/e2e/explain.test.mjs
+
 step "end-to-end tests of offline use (service worker, update, one-file copy on file://)"
 node tests/e2e/offline.test.mjs
 

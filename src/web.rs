@@ -336,6 +336,14 @@ pub fn on_print(on_change: impl Fn(bool) + 'static) {
         let _ = win.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
         cb.forget();
     }
+    // The print media query also flips for print previews and emulated print media.
+    if let Ok(Some(query)) = win.match_media("print") {
+        let cb = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |e: web_sys::MediaQueryListEvent| on_change(e.matches()),
+        );
+        let _ = query.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+        cb.forget();
+    }
 }
 
 /// Calls `on_resize` on every window resize. Lives as long as the page.

@@ -59,7 +59,7 @@ impl Palette {
                 RGBColor(110, 176, 255),
                 RGBColor(255, 146, 84),
                 RGBColor(105, 219, 124),
-                RGBColor(177, 151, 252),
+                RGBColor(236, 128, 196),
             ],
         }
     }

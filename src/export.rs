@@ -44,11 +44,21 @@ pub fn file_name(data: &Dataset, build: BuildInfo, item: &str, ext: &str) -> Str
 }
 
 /// A number as machines read it: a dot for decimals, no grouping, and computed values rounded
-/// to 12 significant digits so float noise (`1583.1295599999999`) does not show.
+/// to 12 significant digits so float noise (`1583.1295599999999`) does not show. (Scaling
+/// rather than formatting and re-parsing keeps float parsing out of the wasm.)
 pub fn plain_number(v: f64) -> String {
-    format!("{v:.11e}")
-        .parse::<f64>()
-        .map_or_else(|_| v.to_string(), |r| r.to_string())
+    if v == 0.0 || !v.is_finite() {
+        return v.to_string();
+    }
+    let digits = 11 - v.abs().log10().floor() as i32;
+    let rounded = if digits >= 0 {
+        let scale = 10f64.powi(digits.min(300));
+        (v * scale).round() / scale
+    } else {
+        let scale = 10f64.powi(-digits);
+        (v / scale).round() * scale
+    };
+    rounded.to_string()
 }
 
 /// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).

@@ -46,7 +46,7 @@ async function transfer(url, ready) {
   const page = await context.newPage();
   const fetched = new Set();
   page.on('response', (r) => { if (r.url().startsWith(base)) fetched.add(new URL(r.url()).pathname); });
-  await page.goto(base + url);
+  await page.goto(base + url, { waitUntil: 'networkidle' });
   await page.waitForFunction(ready);
   await context.close();
   let raw = 0, gz = 0;

@@ -40,6 +40,9 @@ node tests/e2e/embed.test.mjs
 step "end-to-end tests of sources, tables, downloads, share links, colour scheme, print"
 node tests/e2e/explain.test.mjs
 
+step "end-to-end tests of hostile URLs, the accessibility tree, target sizes"
+node tests/e2e/hostile.test.mjs
+
 step "end-to-end tests of offline use (service worker, update, one-file copy on file://)"
 node tests/e2e/offline.test.mjs
 

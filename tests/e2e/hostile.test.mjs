@@ -1,0 +1,140 @@
+// End-to-end tests of issue 6 (release build in Chromium): hostile URLs, the accessibility tree
+// a screen reader gets, and target sizes.
+import path from 'node:path';
+import {
+  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds,
+} from './harness.mjs';
+
+const browser = await launch();
+const { server, base } = await serve(path.join(root, 'dist'));
+
+const xss = '<img src=x onerror="window.__pwned=1">';
+const enc = encodeURIComponent;
+
+// Each: the address after the app's folder, and what must appear — the dashboard, or an
+// embed's item, or the embed's bilingual message.
+const DASHBOARD = [
+  `?lang=${enc('<script>window.__pwned=1</script>')}`,
+  `?lang=${enc(xss)}`,
+  `?theme=${enc(xss)}`,
+  `?card=${enc(xss)}`,
+  `?table=${enc(xss)},park-land`,
+  '?card=../../etc/passwd',
+  `?lang=${'x'.repeat(100000)}`,
+  `?table=${'park-land,'.repeat(5000)}`,
+  `?card=${'%'.repeat(3000)}`,
+  '?%',
+  '?%E0%A4%A',
+  '?lang=%FF%FE',
+  '?card=%00',
+  '?theme=parks&theme=growth&theme=nope',
+  '?LANG=EN&lang=vi&Lang=fr',
+  '?lang=en#%3Cimg%20src=x%20onerror=alert(1)%3E',
+  '?&&&=&=x&lang',
+  '?lang=en&lang=en&lang=en',
+  '?theme=%20parks%20',
+  '?card=grdp-growth-2023&card=',
+  '?table=,,,,',
+  '?lang=javascript:alert(1)',
+  `?theme=${enc('\u202Eparks')}`,
+  '?card=GRDP-GROWTH-2023',
+];
+const EMBED = [
+  ['embed.html?id=', 'problem'],
+  [`embed.html?id=${enc(xss)}`, 'problem'],
+  [`embed.html?id=${enc('<svg onload=window.__pwned=1>')}`, 'problem'],
+  ['embed.html?id=park-land&theme=dark&theme=light', 'problem'],
+  ['embed.html?id=park-land&plain=maybe', 'problem'],
+  [`embed.html?id=${'a'.repeat(100000)}`, 'problem'],
+  ['embed.html?id=%E2%80%AEpark-land', 'problem'],
+  ['embed.html?id=park-land%00', 'problem'],
+  ['embed.html?&&&id=park-land', 'park-land'],
+  ['embed.html?ID=park-land&LANG=EN', 'park-land'],
+  ['embed.html??id=park-land', 'problem'],
+  ['embed.html?id=javascript:alert(1)', 'problem'],
+  ['embed.html?id=park-land;alert(1)', 'problem'],
+  ['embed.html?id=grdp-growth-2023&transparent=1&plain=0', 'grdp-growth-2023'],
+  ['embed.html?id=park-land&lang=%3Cscript%3E', 'problem'],
+  ['embed.html?id=park-land#%3Cscript%3E', 'park-land'],
+];
+
+const failed = await run({
+  async [`${DASHBOARD.length + EMBED.length} hostile URLs load without errors and show the right view or a clear message`]() {
+    assert(DASHBOARD.length + EMBED.length >= 30, 'at least 30 hostile URLs');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await watchedPage(context, base);
+    page.on('dialog', (d) => { problems.push(`a dialog opened: ${d.message()}`); d.dismiss(); });
+    for (const url of DASHBOARD) {
+      await page.goto(base + url);
+      await page.locator('article.card').first().waitFor({ timeout: 15000 });
+      assertEqual(await page.locator('article.card').count(), indicatorIds.length, `${url.slice(0, 60)}: every card`);
+      assertEqual(await page.locator('img, script:not([src])').count(), 0, `${url.slice(0, 60)}: no injected markup`);
+      assert(!(await page.evaluate(() => window.__pwned)), `${url.slice(0, 60)}: nothing ran`);
+      // The address is rewritten only by the reader's own changes; a bad one still shows.
+      assert(['vi', 'en'].includes(await page.getAttribute('html', 'lang')), 'a language was chosen');
+    }
+    for (const [url, expect] of EMBED) {
+      await page.goto(base + url);
+      if (expect === 'problem') {
+        const box = page.locator('.embed-problem[role="alert"]');
+        await box.waitFor({ timeout: 15000 });
+        const text = await box.textContent();
+        assert(text.includes('This embed cannot be shown') && text.includes('Không hiển thị được'), `${url.slice(0, 60)}: bilingual message`);
+        assert(text.length < 400, `${url.slice(0, 60)}: the message stays short (${text.length} chars)`);
+      } else {
+        await page.locator(`#item-${expect}`).waitFor({ timeout: 15000 });
+      }
+      assertEqual(await page.locator('img, script:not([src])').count(), 0, `${url.slice(0, 60)}: no injected markup`);
+      assert(!(await page.evaluate(() => window.__pwned)), `${url.slice(0, 60)}: nothing ran`);
+    }
+    assertEqual(problems, [], 'no console errors, page errors or dialogs');
+    await context.close();
+  },
+
+  async 'the accessibility tree holds every card’s name and value, and every chart with its data'() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await watchedPage(context, base);
+    for (const lang of ['vi', 'en']) {
+      await page.goto(`${base}?lang=${lang}`);
+      await waitForCharts(page, lang);
+      const tree = await page.locator('body').ariaSnapshot();
+      const cards = await page.$$eval('article.card', (els) => els.map((e) => ({
+        name: e.querySelector('.card-label').textContent, value: e.querySelector('.card-value').textContent,
+      })));
+      assertEqual(cards.length, indicatorIds.length, 'every card');
+      for (const { name, value } of cards) {
+        assert(tree.includes(name), `${lang}: card name “${name}” in the accessibility tree`);
+        assert(tree.includes(value), `${lang}: value “${value}” of “${name}” in the accessibility tree`);
+      }
+      for (const id of chartIds) {
+        const label = await page.getAttribute(`canvas[data-chart="${id}"]`, 'aria-label');
+        assert(tree.includes(`img "${label.replace(/"/g, '\\"')}"`) || tree.includes(label.slice(0, 60)), `${lang}: chart ${id} as an image with its data`);
+      }
+    }
+    assertEqual(problems, [], 'no errors');
+    await context.close();
+  },
+
+  async 'every control is at least 24×24 CSS px (or an inline link in text)'() {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(`${base}?lang=vi&table=park-land`);
+    await page.locator('table.data-table').waitFor();
+    const controls = await page.$$eval('button, summary, a[href], input, [tabindex="0"]', (els) => els
+      .filter((e) => e.getClientRects().length > 0 && !e.closest('.visually-hidden')).length);
+    assert(controls > 100, `checked ${controls} controls`);
+    const small = await page.$$eval('button, summary, a[href], input, [tabindex="0"]', (els) => els
+      .filter((e) => e.getClientRects().length > 0 && !e.closest('.visually-hidden'))
+      // Links inside running text are exempt (WCAG 2.5.8 "inline").
+      .filter((e) => !(e.tagName === 'A' && getComputedStyle(e).display === 'inline' && e.closest('p')))
+      .map((e) => { const r = e.getBoundingClientRect(); return { what: `${e.tagName}.${e.className}`, w: r.width, h: r.height }; })
+      .filter((r) => r.w < 24 || r.h < 24));
+    assertEqual(small, [], 'targets of at least 24×24 px');
+    assertEqual(problems, [], 'no errors');
+    await context.close();
+  },
+});
+
+await browser.close();
+server.close();
+process.exit(failed ? 1 : 0);

@@ -1,6 +1,6 @@
 //! Mounts the app; nothing else.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    bac_giang_economy::web::show_banner_on_panic();
     leptos::mount::mount_to_body(bac_giang_economy::components::App);
 }

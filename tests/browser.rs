@@ -304,3 +304,62 @@ async fn embed_page_shows_one_item_without_dashboard_controls() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn markup_inside_data_is_rendered_as_text() {
+    use bac_giang_economy::components::{AppContext, IndicatorCard, SourceNote};
+    use bac_giang_economy::embed::Scheme;
+    use leptos::prelude::*;
+
+    const MARKUP: &str =
+        "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
+    let mut data = bac_giang_economy::dataset().clone();
+    let ind = &mut data.indicators[0];
+    let id = ind.id.clone();
+    ind.label.vi = format!("Nhãn {MARKUP}");
+    ind.sources[0].excerpt = format!("trích {MARKUP}");
+    let data: &'static _ = Box::leak(Box::new(data));
+
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let card_id = id.clone();
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(AppContext {
+            data,
+            lang: RwSignal::new(Lang::Vi),
+            filter: RwSignal::new(None),
+            open: RwSignal::new(None),
+            tables: RwSignal::new(Vec::new()),
+            embedding: RwSignal::new(None),
+            scheme: RwSignal::new(Scheme::Auto),
+            dark: RwSignal::new(false),
+            transparent: false,
+            drawn: RwSignal::new(0),
+            embedded: false,
+            offline_copy: false,
+        });
+        let ind = data.indicator(&card_id).unwrap();
+        view! { <IndicatorCard indicator=card_id.clone()/> <SourceNote ind=ind/> }
+    });
+    next_frame().await;
+    // Open the source panel so the excerpt is rendered too.
+    let toggle: web_sys::HtmlElement = host
+        .query_selector(".source-toggle")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    toggle.click();
+    next_frame().await;
+
+    let html = host.inner_html();
+    assert!(
+        html.contains("Nhãn &lt;img src=x onerror=\"window.__pwned=1\"&gt;&lt;script&gt;"),
+        "{html}"
+    );
+    assert!(html.contains("trích &lt;img"), "the excerpt is text too");
+    assert_eq!(host.query_selector_all("img, script").unwrap().length(), 0);
+    let label = host.query_selector(".card-label").unwrap().unwrap();
+    assert_eq!(label.text_content().unwrap(), format!("Nhãn {MARKUP}"));
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "nothing ran");
+}

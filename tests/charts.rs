@@ -254,3 +254,16 @@ fn a_highlighted_indicator_is_outlined() {
         "around its region"
     );
 }
+
+#[test]
+fn markup_in_labels_is_escaped_in_svg() {
+    let mut data = bac_giang_economy::dataset().clone();
+    let chart = data.charts[0].clone();
+    let first = chart.series[0].clone();
+    let ind = data.indicators.iter_mut().find(|i| i.id == first).unwrap();
+    ind.label.en = "<img src=x onerror=alert(1)> & \"quoted\"".into();
+    ind.short = None;
+    let (svg, _) = render_svg(&data, &chart, Lang::En, &Palette::light(), 640, None);
+    assert!(!svg.contains("<img"), "{svg}");
+    assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{svg}");
+}

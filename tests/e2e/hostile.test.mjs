@@ -1,6 +1,9 @@
 // End-to-end tests of issue 6 (release build in Chromium): hostile URLs, the accessibility tree
 // a screen reader gets, and target sizes.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import {
   launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds,
 } from './harness.mjs';
@@ -58,6 +61,23 @@ const EMBED = [
   ['embed.html?id=park-land#%3Cscript%3E', 'park-land'],
 ];
 
+/// A real build with markup in the data's labels and the test-only panic path (`test-hooks`).
+function buildFixture() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bac-giang-hostile-'));
+  fs.cpSync(path.join(root, 'data'), path.join(tmp, 'data'), { recursive: true });
+  const file = path.join(tmp, 'data/bac-giang.json');
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  json.indicators[0].label.en = `Growth ${xss}<script>window.__pwned=2</script>`;
+  json.indicators[0].label.vi = `Tăng trưởng ${xss}`;
+  json.title.en = `Bắc Giang <b>bold</b> & "quoted"`;
+  fs.writeFileSync(file, JSON.stringify(json, null, 2));
+  const out = path.join(tmp, 'dist');
+  execFileSync('trunk', ['build', '--release', '--offline', '--features', 'test-hooks', '--dist', out], {
+    cwd: root, env: { ...process.env, DATASET: file }, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { tmp, out, id: json.indicators[0].id };
+}
+
 const failed = await run({
   async [`${DASHBOARD.length + EMBED.length} hostile URLs load without errors and show the right view or a clear message`]() {
     assert(DASHBOARD.length + EMBED.length >= 30, 'at least 30 hostile URLs');
@@ -113,6 +133,46 @@ const failed = await run({
     }
     assertEqual(problems, [], 'no errors');
     await context.close();
+  },
+
+  async 'a build with markup in its data shows it as text; a panic shows a bilingual reload banner'() {
+    const fixture = buildFixture();
+    const site = await serve(fixture.out);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await watchedPage(context, site.base);
+    page.on('dialog', (d) => { problems.push(`a dialog opened: ${d.message()}`); d.dismiss(); });
+    await page.goto(`${site.base}?lang=en`);
+    await waitForCharts(page, 'en');
+    const label = await page.textContent(`[data-indicator="${fixture.id}"] .card-label`);
+    assertEqual(label, `Growth ${xss}<script>window.__pwned=2</script>`, 'the label, as text');
+    assertEqual(await page.textContent('h1'), 'Bắc Giang <b>bold</b> & "quoted"', 'the title, as text');
+    assertEqual(await page.locator('img, b, script:not([src])').count(), 0, 'no element made from data');
+    await page.goto(`${site.base}embed.html?id=${fixture.id}&lang=vi`);
+    await page.locator(`#item-${fixture.id}`).waitFor();
+    assert((await page.textContent('.card-label')).includes('<img src=x'), 'embed shows it as text');
+    assertEqual(await page.locator('img').count(), 0, 'no image in the embed');
+    assert(!(await page.evaluate(() => window.__pwned)), 'nothing ran');
+    assertEqual(problems, [], 'no errors');
+
+    // The deliberate panic (test-hooks builds only) after the app is on screen.
+    const crash = await watchedPage(context, site.base);
+    await crash.page.goto(`${site.base}?lang=vi&test-panic`);
+    const banner = crash.page.locator('#crash-banner[role="alert"]');
+    await banner.waitFor({ timeout: 15000 });
+    const text = await banner.textContent();
+    assert(text.includes('Đã xảy ra lỗi') && text.includes('Something went wrong'), `bilingual: ${text}`);
+    assertEqual(await banner.locator('a').getAttribute('href'), `${site.base}?lang=vi&test-panic`, 'reload link keeps the view');
+    assert(await banner.isVisible(), 'visible');
+    assert((await crash.page.locator('article.card').count()) > 0, 'the page is not blank behind it');
+    // The panic itself is reported to the console (that is what it is for), nothing else.
+    assert(crash.problems.length > 0 && crash.problems.every((p) => /panic|unreachable/i.test(p)), `only the panic: ${crash.problems}`);
+    // The shipped build has no such path.
+    await crash.page.goto(`${base}?lang=vi&test-panic`);
+    await waitForCharts(crash.page, 'vi');
+    assertEqual(await crash.page.locator('#crash-banner').count(), 0, 'release build ignores ?test-panic');
+    await context.close();
+    site.server.close();
+    fs.rmSync(fixture.tmp, { recursive: true, force: true });
   },
 
   async 'every control is at least 24×24 CSS px (or an inline link in text)'() {

@@ -26,6 +26,8 @@ pub fn ChartView(
     let hits = StoredValue::new(Vec::<Hit>::new());
     // Tooltip: x, y (CSS px), horizontal anchor (0 = left edge … 1 = right edge), text.
     let tip = RwSignal::new(None::<(f64, f64, f64, String)>);
+    // What the keyboard last stepped to, for screen readers (a polite live region).
+    let announced = RwSignal::new(String::new());
     // The indicator whose value the keyboard last stepped to.
     let focused = StoredValue::new(None::<String>);
     let observer = StoredValue::new_local(None::<web::WidthObserver>);
@@ -127,6 +129,7 @@ pub fn ChartView(
         });
         if let Some((id, x, y, label)) = next {
             focused.set_value(Some(id));
+            announced.set(label.clone());
             place_tip(rect.width(), x, y, label);
         }
     };
@@ -150,6 +153,7 @@ pub fn ChartView(
                 on:keydown=on_key
                 on:blur=move |_| hide()
             ></canvas>
+            <p class="visually-hidden" aria-live="polite">{announced}</p>
             {move || {
                 tip.get().map(|(x, y, anchor, label)| {
                     let shift = format!("translate({:.1}%, calc(-100% - 12px))", -anchor * 100.0);

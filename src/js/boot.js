@@ -9,7 +9,11 @@ const say = (vi, en) => (root.lang === 'en' ? en : vi);
 
 // The service worker starts once the app runs, so its precaching never competes with the
 // first load.
-init({ module_or_path: './__WASM__' }).then(registerWorker, (e) => {
+init({ module_or_path: './__WASM__' }).then((wasm) => {
+  // Read-only diagnostics for the memory test (and curious readers): the wasm heap in bytes.
+  globalThis.bacGiangWasmBytes = () => wasm.memory.buffer.byteLength;
+  registerWorker();
+}, (e) => {
   console.error('Bắc Giang app failed to start:', e);
   const p = document.createElement('p');
   p.className = 'load-error';

@@ -115,8 +115,11 @@ const failed = await run({
     const tip = page.locator('.chart-box .tooltip');
     await tip.waitFor({ timeout: 5000 });
     assertEqual(await tip.textContent(), 'Fukang (estimate): VND 67,805 billion (4.6× y/y)', 'first value');
+    const live = page.locator('[data-chart-card="company-revenue"] [aria-live="polite"]');
+    assertEqual(await live.textContent(), 'Fukang (estimate): VND 67,805 billion (4.6× y/y)', 'announced to screen readers');
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => document.querySelector('.chart-box .tooltip')?.textContent.startsWith('Blueway Vina'));
+    assert((await live.textContent()).startsWith('Blueway Vina'), 'each step announced');
     await page.keyboard.press('Tab');
     await tip.waitFor({ state: 'detached', timeout: 5000 });
     assertEqual(problems, [], 'no problems');

@@ -175,6 +175,54 @@ const failed = await run({
     fs.rmSync(fixture.tmp, { recursive: true, force: true });
   },
 
+  async 'memory stays bounded over 1,000 language switches and 200 resizes'() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(`${base}?lang=vi`);
+    await waitForCharts(page, 'vi');
+    const cdp = await context.newCDPSession(page);
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+      return { js: usedSize, wasm: await page.evaluate(() => globalThis.bacGiangWasmBytes()), nodes, listeners: jsEventListeners };
+    };
+    // Warm up once (first switch creates what every later one reuses).
+    await page.click('.lang-button[lang="en"]');
+    await waitForCharts(page, 'en');
+    await page.click('.lang-button[lang="vi"]');
+    await waitForCharts(page, 'vi');
+    const before = await measure();
+    await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      for (let i = 0; i < 1000; i++) {
+        document.querySelector(`.lang-button[lang="${i % 2 ? 'vi' : 'en'}"]`).click();
+        await frame();
+      }
+    });
+    await waitForCharts(page, 'vi');
+    const afterSwitches = await measure();
+    for (let i = 0; i < 200; i++) {
+      await page.setViewportSize({ width: i % 2 ? 1280 : 360, height: 900 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await waitForCharts(page, 'vi');
+    const after = await measure();
+    const mb = (n) => `${(n / 1048576).toFixed(2)} MB`;
+    console.log(`       JS heap ${mb(before.js)} → ${mb(afterSwitches.js)} after 1,000 switches → ${mb(after.js)} after 200 resizes`);
+    console.log(`       wasm memory ${mb(before.wasm)} → ${mb(afterSwitches.wasm)} → ${mb(after.wasm)}`);
+    console.log(`       DOM nodes ${before.nodes} → ${afterSwitches.nodes} → ${after.nodes}; JS listeners ${before.listeners} → ${after.listeners}`);
+    // Limits: no growth proportional to the number of switches (a leak of even 1 KB per
+    // switch would add 1 MB); DOM and listeners back to where they were.
+    assert(after.js - before.js < 2 * 1048576, `JS heap growth under 2 MB (${mb(after.js - before.js)})`);
+    assert(after.wasm - before.wasm < 2 * 1048576, `wasm memory growth under 2 MB (${mb(after.wasm - before.wasm)})`);
+    assert(Math.abs(after.nodes - before.nodes) < 50, `DOM nodes stable (${before.nodes} → ${after.nodes})`);
+    assert(after.listeners - before.listeners < 20, `listeners stable (${before.listeners} → ${after.listeners})`);
+    assertEqual(problems, [], 'no errors');
+    await context.close();
+  },
+
   async 'every control is at least 24×24 CSS px (or an inline link in text)'() {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const { page, problems } = await watchedPage(context, base);

@@ -9,9 +9,11 @@
 // 3. Writes sw.js, the service worker precaching exactly this build's files (see
 //    scripts/service-worker.mjs and README "Offline").
 // 4. Writes bac-giang-offline.html, the whole app in one file (see scripts/offline.mjs).
+// 5. Puts the content, prerendered as plain HTML, into index.html (see below).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minify, writeServiceWorker } from './service-worker.mjs';
 import { writeOfflineCopy } from './offline.mjs';
@@ -41,9 +43,16 @@ html = html.replace(inline[0],
 // Sandboxed embeds have an opaque origin: integrity-checked files are then cross-origin and
 // must be fetched in CORS mode, or the browser blocks them.
 html = html.replace(/<link (?![^>]*crossorigin)([^>]*integrity=[^>]*)>/g, '<link crossorigin $1>');
+// 5. The content as plain HTML, made natively by the same Rust formatting code
+// (src/prerender.rs), so readers see figures before the wasm runs and without JavaScript.
+const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], { cwd: root, encoding: 'utf8' });
+if (!prerendered.startsWith('<div id=prerender')) throw new Error(`post-build: unexpected prerender output:\n${prerendered.slice(0, 200)}`);
+html = html.replace('<body>', `<body>${prerendered}`);
 fs.writeFileSync(indexPath, html);
 
 const embed = html
+  // One item is chosen at run time by the query: the dashboard's prerendered content is not it.
+  .replace(prerendered, '')
   .replace(/<html([^>]*)>/, '<html$1 data-view=embed>')
   .replace(/<title>[^<]*<\/title>/, '$&<meta content=noindex name=robots>')
   // Embeds are not indexed, so they need no description: this keeps embed.html no larger than

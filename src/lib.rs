@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod prerender;
 pub mod view_state;
 pub mod web;
 

@@ -158,6 +158,13 @@ impl Drop for WidthObserver {
     }
 }
 
+/// Removes the element with this id, if it exists.
+pub fn remove_element(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.remove();
+    }
+}
+
 /// Focuses the element with this id, if it exists.
 pub fn focus_by_id(id: &str) {
     if let Some(el) = window()
@@ -310,19 +317,6 @@ pub fn on_height_request(on_request: impl Fn() + 'static) {
         }
     });
     let _ = win.add_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
-    cb.forget();
-}
-
-/// Calls `on_resize` whenever the page's content box changes size (a panel opened, a table
-/// shown). Lives as long as the page.
-pub fn on_content_resize(on_resize: impl Fn() + 'static) {
-    let Some(root) = document().and_then(|d| d.document_element()) else {
-        return;
-    };
-    let cb = Closure::<dyn Fn()>::new(on_resize);
-    if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-        observer.observe(&root);
-    }
     cb.forget();
 }
 

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let data = crate::dataset();
+    // The build's prerendered HTML (readers without JavaScript) gives way to the app.
+    web::remove_element("prerender");
     let embedded = web::is_embed_page();
     let params = embedded.then(|| embed::parse(data, &web::search()));
     let chosen = params.as_ref().and_then(|p| p.as_ref().ok());

@@ -29,7 +29,6 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         }
     });
     web::on_window_resize(move || web::post_height(id, false));
-    web::on_content_resize(move || web::post_height(id, false));
     web::on_height_request(move || web::post_height(id, true));
 
     let params = match params {
@@ -52,7 +51,15 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
     };
     let chrome = !params.plain;
     Either::Right(view! {
-        <main class="embed" class:embed-plain=!chrome>
+        // A source panel or the table view changes the height without a resize or a drawing:
+        // post it once the change is laid out. (Observing every layout instead would also
+        // post the passing heights of a resize.)
+        <main
+            class="embed"
+            class:embed-plain=!chrome
+            on:click=move |_| request_animation_frame(move || web::post_height(id, false))
+            on:keyup=move |_| request_animation_frame(move || web::post_height(id, false))
+        >
             // The frame is a page of its own: the dashboard's heading levels (site, theme, item)
             // keep its outline whole for screen readers.
             <h1 class="visually-hidden">{move || data.title.get(lang.get())}</h1>

@@ -175,6 +175,35 @@ const failed = await run({
     fs.rmSync(fixture.tmp, { recursive: true, force: true });
   },
 
+  async 'without JavaScript the page shows every figure; with it, the app replaces them without duplicates'() {
+    const noJs = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${base}?lang=vi`);
+    const cards = await page.$$eval('#prerender article.card', (els) => els.map((e) => ({
+      label: e.querySelector('.card-label').textContent, value: e.querySelector('.card-value').textContent,
+    })));
+    assertEqual(cards.length, indicatorIds.length, 'every card, as plain HTML');
+    assert(cards.some((c) => c.label === 'Tăng trưởng GRDP năm 2023' && c.value === '13,1%'), 'real figures in the reader’s format');
+    assert(await page.locator('#prerender h1').isVisible(), 'the title is visible');
+    assert(await page.locator('#prerender article.card').first().isVisible(), 'cards are visible');
+    assertEqual(await page.locator('#prerender h2').count(), data.themes.length, 'one heading per theme');
+    assert((await page.textContent('#prerender .site-footer')).includes('Phiên bản dữ liệu'), 'the version stamp');
+    await noJs.close();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const watched = await watchedPage(context, base);
+    await watched.page.goto(`${base}?lang=vi`);
+    await waitForCharts(watched.page, 'vi');
+    assertEqual(await watched.page.locator('#prerender').count(), 0, 'the prerendered copy is gone');
+    assertEqual(await watched.page.locator('article.card').count(), indicatorIds.length, 'each card once');
+    assertEqual(await watched.page.locator('h1').count(), 1, 'one title');
+    // Embeds do not carry the dashboard's content.
+    const embedHtml = await (await fetch(`${base}embed.html`)).text();
+    assert(!embedHtml.includes('prerender'), 'embed.html has no dashboard prerender');
+    assertEqual(watched.problems, [], 'no errors');
+    await context.close();
+  },
+
   async 'memory stays bounded over 1,000 language switches and 200 resizes'() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await watchedPage(context, base);

@@ -215,6 +215,8 @@ const failed = await run({
       page.on('response', (r) => files.add(new URL(r.url()).pathname));
       await page.reload();
       await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn) && document.querySelector('.page, .embed'));
+      // The favicon may be asked for after the first drawing: count what a settled page fetched.
+      await page.waitForLoadState('networkidle');
       assertEqual(problems, [], `${url}: problems`);
       await context.close();
       return [...files].sort();

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds,
+  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations,
 } from './harness.mjs';
 
 const browser = await launch();
@@ -248,6 +248,47 @@ const failed = await run({
     assert(after.wasm - before.wasm < 2 * 1048576, `wasm memory growth under 2 MB (${mb(after.wasm - before.wasm)})`);
     assert(Math.abs(after.nodes - before.nodes) < 50, `DOM nodes stable (${before.nodes} → ${after.nodes})`);
     assert(after.listeners - before.listeners < 20, `listeners stable (${before.listeners} → ${after.listeners})`);
+    assertEqual(problems, [], 'no errors');
+    await context.close();
+  },
+
+  async 'axe: an open card detail and an open source panel, both languages, light and dark'() {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const lang of ['vi', 'en']) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+        const { page, problems } = await watchedPage(context, base);
+        await page.goto(`${base}?lang=${lang}&card=kcn-occupied-area`);
+        await page.locator('[role="dialog"] [data-dialog-for="kcn-occupied-area"]').waitFor();
+        await page.waitForFunction(() => document.querySelector('[role="dialog"] canvas')?.dataset.drawn);
+        assertEqual(await axeViolations(page), [], `axe with the detail open (${colorScheme}, ${lang})`);
+        await page.keyboard.press('Escape');
+        await page.locator('[data-indicator="kcn-occupied-area"] .source-toggle').click();
+        assertEqual(await axeViolations(page), [], `axe with a source panel open (${colorScheme}, ${lang})`);
+        assertEqual(problems, [], 'no errors');
+        await context.close();
+      }
+    }
+  },
+
+  async 'text at 200% loses nothing; reduced motion turns transitions off'() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(`${base}?lang=vi`);
+    await waitForCharts(page, 'vi');
+    const transitions = await page.$$eval('button', (els) => els.filter((e) => {
+      const d = getComputedStyle(e).transitionDuration;
+      return d.split(',').some((x) => parseFloat(x) > 0);
+    }).length);
+    assertEqual(transitions, 0, 'no transitions with reduced motion');
+    // 200% text: the root font size doubled (as browser text zoom does); content reflows
+    // without horizontal scrolling or clipped values.
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    await page.waitForTimeout(300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert(overflow <= 1, `no horizontal scroll at 200% text (${overflow} px)`);
+    const clipped = await page.$$eval('.card-value, .card-label, .source-toggle', (els) => els
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent).slice(0, 5));
+    assertEqual(clipped, [], 'no clipped values or labels at 200% text');
     assertEqual(problems, [], 'no errors');
     await context.close();
   },

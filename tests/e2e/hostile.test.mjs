@@ -293,6 +293,50 @@ const failed = await run({
     await context.close();
   },
 
+  async 'keyboard: Tab reaches every control in reading order with a visible focus ring, never lost'() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(`${base}?lang=en&theme=growth`);
+    await waitForCharts(page, 'en');
+    const seen = [];
+    let leftPage = false;
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const e = document.activeElement;
+        const style = getComputedStyle(e);
+        const r = e.getBoundingClientRect();
+        return {
+          tag: e.tagName, cls: e.className || e.getAttribute('data-chart') || '', body: e === document.body,
+          ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, top: r.top + window.scrollY, visible: r.width > 0 && r.height > 0,
+        };
+      });
+      if (f.body) { leftPage = true; break; }
+      seen.push(f);
+    }
+    assert(seen.length >= 25, `Tab moves through the page (${seen.length} stops)`);
+    assertEqual(seen[0].cls, 'skip', 'the skip link comes first');
+    const names = seen.map((f) => f.cls);
+    const order = ['lang-button', 'scheme-button', 'share-button', 'filter-button', 'view-button', '', 'source-toggle', 'card-open'];
+    for (const cls of order.filter(Boolean)) assert(names.includes(cls), `Tab reaches ${cls}`);
+    assert(seen.some((f) => f.tag === 'CANVAS'), 'Tab reaches the chart (arrow keys step its values)');
+    assert(names.indexOf('lang-button') < names.indexOf('filter-button') && names.indexOf('filter-button') < names.indexOf('view-button'), 'header, then filters, then charts');
+    const noRing = seen.filter((f) => !f.ring && f.cls !== 'skip');
+    assertEqual(noRing, [], 'every stop shows a focus ring');
+    assert(seen.every((f) => f.visible), 'focus never lands on something invisible');
+    // Shift+Tab walks back.
+    await page.keyboard.press('Shift+Tab');
+    const back = await page.evaluate(() => document.activeElement.className);
+    // From past the end, Shift+Tab returns to the last stop; from a stop, to the one before.
+    assertEqual(back, seen[seen.length - (leftPage ? 1 : 2)].cls, 'Shift+Tab goes back one stop');
+    // Space toggles like a click; Esc in a dialog returns focus (see app tests).
+    await page.focus('.view-button[data-view-as="table"]');
+    await page.keyboard.press('Space');
+    await page.locator('[data-chart-card="grdp-growth"] table').waitFor();
+    assertEqual(problems, [], 'no errors');
+    await context.close();
+  },
+
   async 'every control is at least 24×24 CSS px (or an inline link in text)'() {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const { page, problems } = await watchedPage(context, base);

@@ -65,8 +65,12 @@ const packed = '${wasm}';
     .replace(/<script type=module src=[^>]*><\/script>/, () => `<script type=module>${script}</script>`)
     .replace(/href=public\/favicon\.svg/, `href=${favicon}`);
   // Every reference left must be inline; anything else would be a request from file://.
-  const external = [...out.matchAll(/\b(?:src|href)=("[^"]*"|[^ >]+)/g)].map((m) => m[1].replace(/"/g, ''))
-    .filter((u) => !u.startsWith('data:'));
+  // Only attributes of tags count: text (the prerendered content may quote markup from the data,
+  // escaped) and the inlined script and style bodies are not references.
+  const tags = out.replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/g, '<$1$2>').match(/<[a-zA-Z][^>]*>/g) || [];
+  const external = tags.flatMap((tag) => [...tag.matchAll(/\s(?:src|href)=("[^"]*"|'[^']*'|[^\s>]+)/g)])
+    .map((m) => m[1].replace(/^["']|["']$/g, ''))
+    .filter((u) => !u.startsWith('data:') && !u.startsWith('#'));
   if (external.length) fail(`still refers to ${external.join(', ')}`);
   if (/url\((?!["']?data:)/.test(css)) fail('the stylesheet refers to a file (url())');
   if (!out.includes('data-view=offline')) fail('could not mark the page');

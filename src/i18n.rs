@@ -224,6 +224,12 @@ pub fn change_line(data: &Dataset, ind: &Indicator, lang: Lang) -> Option<String
     ))
 }
 
+/// The same amount in another unit, e.g. "≈ 2,0 tỷ USD".
+pub fn equivalent_line(ind: &Indicator, lang: Lang) -> Option<String> {
+    let eq = ind.equivalent.as_ref()?;
+    Some(format!("≈ {}", format::amount(eq.value, eq.unit, 2, lang)))
+}
+
 /// "thứ 1 cả nước" / "1st among all provinces".
 pub fn rank_line(ind: &Indicator, lang: Lang) -> Option<String> {
     let r = ind.rank.as_ref()?;

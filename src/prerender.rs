@@ -2,10 +2,16 @@
 //! (`src/bin/prerender.rs`, run by the post-build hook): readers see real figures before the
 //! wasm loads, and search engines and readers without JavaScript get them too. Made with the
 //! same formatting code as the app; the app removes it when it mounts. Not part of the wasm.
+//!
+//! The markup mirrors the components' (same elements, classes and texts), so the app takes over
+//! without a visible jump: controls that need the app are present but hidden (`.inert-copy`,
+//! keeping their size), and each chart's box keeps the height the chart will be drawn at, wide
+//! or narrow (chosen by a container query), holding the chart's data as a sentence meanwhile.
 
+use crate::charts;
 use crate::format;
 use crate::i18n::{self, Msg};
-use crate::model::{Dataset, Lang};
+use crate::model::{Chart, Dataset, Indicator, Lang, Status};
 use crate::BuildInfo;
 
 /// Text as HTML: `&`, `<`, `>` and quotes escaped (data may hold any characters).
@@ -24,38 +30,228 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Title, "data as of", and every theme with its cards (label, value, period, sources), in
-/// the app's own markup classes so the page looks the same before the app takes over.
-pub fn html(data: &Dataset, build: BuildInfo, lang: Lang) -> String {
-    let e = escape;
-    let mut out = String::new();
-    out.push_str("<div id=prerender class=page>");
-    out.push_str(&format!(
-        "<header class=site-header><div class=titles><h1>{}</h1><p class=subtitle>{}</p><p class=as-of>{}</p></div></header><main>",
-        e(data.title.get(lang)),
-        e(data.subtitle.get(lang)),
-        e(&i18n::as_of_line(data, lang)),
-    ));
-    for theme in &data.themes {
-        out.push_str(&format!(
-            "<section class=theme><h2>{}</h2><div class=card-grid>",
-            e(theme.label.get(lang))
+/// Widths on either side of [`charts::NARROW`], for the two heights a chart can take.
+/// Marks controls that need the app: laid out at their size (so nothing moves when the app
+/// takes over) but invisible, unfocusable and out of the accessibility tree until then.
+const INERT: &str = "inert aria-hidden=true data-inert-copy";
+
+const WIDE_SAMPLE: f64 = 1000.0;
+const NARROW_SAMPLE: f64 = 320.0;
+
+struct Writer<'a> {
+    out: String,
+    data: &'a Dataset,
+    lang: Lang,
+}
+
+impl Writer<'_> {
+    fn raw(&mut self, html: &str) {
+        self.out.push_str(html);
+    }
+
+    /// `<tag attrs>text</tag>`, the text escaped; `attrs` is trusted markup.
+    fn el(&mut self, tag: &str, attrs: &str, text: &str) {
+        let space = if attrs.is_empty() { "" } else { " " };
+        self.out
+            .push_str(&format!("<{tag}{space}{attrs}>{}</{tag}>", escape(text)));
+    }
+
+    fn word(&self, msg: Msg) -> &'static str {
+        i18n::t(self.lang, msg)
+    }
+
+    /// A control that only works once the app runs; its container is an [`INERT`] copy.
+    fn button(&mut self, class: &str, text: &str) {
+        self.el("button", &format!("type=button class={class}"), text);
+    }
+
+    fn header(&mut self) {
+        let (data, lang) = (self.data, self.lang);
+        self.raw("<header class=site-header><div class=titles>");
+        self.el("h1", "", data.title.get(lang));
+        self.el("p", "class=subtitle", data.subtitle.get(lang));
+        self.el("p", "class=as-of", &i18n::as_of_line(data, lang));
+        self.raw(&format!("</div><div class=tools {INERT}>"));
+        self.raw("<div class=lang-switch>");
+        self.button("lang-button", "VI");
+        self.button("lang-button", "EN");
+        self.raw("</div><div class=scheme-switch>");
+        for msg in [Msg::SchemeAutoShort, Msg::SchemeLight, Msg::SchemeDark] {
+            self.button("scheme-button", self.word(msg));
+        }
+        self.raw("</div><div class=share>");
+        self.button("share-button", self.word(Msg::CopyLink));
+        self.raw("</div></div></header>");
+    }
+
+    /// The theme filter as links to each section: it works without JavaScript too.
+    fn filter(&mut self) {
+        let (data, lang) = (self.data, self.lang);
+        self.raw(&format!(
+            "<nav class=theme-filter aria-label=\"{}\">",
+            escape(self.word(Msg::ThemesLabel))
         ));
-        for ind in data.indicators_in(&theme.id) {
-            out.push_str(&format!(
-                "<article class=card><p class=meta><span class=period>{}</span></p><h3 class=card-label>{}</h3><p class=card-value>{}</p><p class=source>{}</p></article>",
-                e(&format::period(&ind.period, lang)),
-                e(ind.label.get(lang)),
-                e(&format::headline(ind, lang)),
-                e(&i18n::sources_line(data, &ind.sources, lang)),
+        self.el(
+            "a",
+            "class=filter-button href=#content",
+            self.word(Msg::AllThemes),
+        );
+        for theme in &data.themes {
+            let href = format!("class=filter-button href=#theme-{}", escape(&theme.id));
+            self.el("a", &href, theme.label.get(lang));
+        }
+        self.raw("</nav>");
+    }
+
+    fn chart(&mut self, chart: &Chart) {
+        let (data, lang) = (self.data, self.lang);
+        let id = escape(&chart.id);
+        self.raw(&format!(
+            "<figure id=item-{id} class=chart-card aria-labelledby=chart-title-{id}><div class=chart-head>"
+        ));
+        self.el("h3", &format!("id=chart-title-{id}"), chart.title.get(lang));
+        self.raw(&format!("<div class=view-switch {INERT}>"));
+        self.button("view-button", self.word(Msg::ShowChart));
+        self.button("view-button", self.word(Msg::ShowTable));
+        self.raw("</div></div><div class=\"chart-box chart-placeholder\">");
+        for (class, width) in [("wide", WIDE_SAMPLE), ("narrow", NARROW_SAMPLE)] {
+            let height = charts::preferred_height(data, chart, width).round();
+            self.raw(&format!(
+                "<svg class={class} width=100% height={height} aria-hidden=true></svg>"
             ));
         }
-        out.push_str("</div></section>");
+        self.el("p", "class=chart-alt", &charts::summary(data, chart, lang));
+        self.raw("</div><figcaption>");
+        if let Some(note) = &chart.note {
+            self.el("p", "class=note", note.get(lang));
+        }
+        let cites: Vec<_> = data
+            .chart_rows(chart)
+            .into_iter()
+            .flat_map(|i| i.sources.iter())
+            .collect();
+        self.el("p", "class=source", &i18n::sources_line(data, cites, lang));
+        self.raw(&format!(
+            "<div class=chart-actions {INERT}><details class=downloads>"
+        ));
+        self.el("summary", "", self.word(Msg::Download));
+        self.raw("</details>");
+        self.button("embed-button", self.word(Msg::Embed));
+        self.raw("</div></figcaption></figure>");
     }
-    out.push_str(&format!(
-        "</main><footer class=site-footer><p>{}</p><p>{}</p></footer></div>",
-        e(i18n::t(lang, Msg::Footer)),
-        e(&i18n::version_line(data, build, lang)),
-    ));
-    out
+
+    fn card(&mut self, ind: &Indicator) {
+        let (data, lang) = (self.data, self.lang);
+        let status = match ind.status {
+            Status::Actual => "status-actual",
+            Status::Estimate => "status-estimate",
+            Status::Plan => "status-plan",
+        };
+        let id = escape(&ind.id);
+        self.raw(&format!(
+            "<article id=item-{id} class=\"card {status}\" aria-labelledby=label-{id}><p class=meta>"
+        ));
+        self.el(
+            "span",
+            &format!("class=\"badge {status}\""),
+            i18n::status(lang, ind.status),
+        );
+        if ind.is_derived() {
+            self.el(
+                "span",
+                "class=\"badge badge-derived\"",
+                self.word(Msg::Computed),
+            );
+        }
+        self.el("span", "class=period", &format::period(&ind.period, lang));
+        self.raw("</p>");
+        self.el(
+            "h3",
+            &format!("class=card-label id=label-{id}"),
+            ind.label.get(lang),
+        );
+        let value_class = match ind.amount() {
+            Some(_) => "class=card-value",
+            None => "class=\"card-value card-text\"",
+        };
+        self.el("p", value_class, &format::headline(ind, lang));
+        let details = [
+            ("equivalent", i18n::equivalent_line(ind, lang)),
+            ("change", i18n::change_line(data, ind, lang)),
+            ("rank", i18n::rank_line(ind, lang)),
+            ("formula", i18n::formula_line(data, ind, lang)),
+        ];
+        for (class, line) in details {
+            if let Some(line) = line {
+                self.el("p", &format!("class={class}"), &line);
+            }
+        }
+        if !ind.items.is_empty() {
+            self.raw("<ul class=items>");
+            for item in &ind.items {
+                self.el("li", "", item.get(lang));
+            }
+            self.raw("</ul>");
+        }
+        self.raw("<div class=source-note>");
+        self.el(
+            "span",
+            "class=source-toggle",
+            &i18n::sources_line(data, &ind.sources, lang),
+        );
+        self.raw(&format!("</div><div class=card-actions {INERT}>"));
+        self.button("card-open", self.word(Msg::Details));
+        self.button("embed-button", self.word(Msg::Embed));
+        self.raw("</div></article>");
+    }
+
+    fn footer(&mut self, build: BuildInfo) {
+        let (data, lang) = (self.data, self.lang);
+        self.raw("<footer class=site-footer>");
+        self.el("p", "", self.word(Msg::Footer));
+        self.el("p", "class=version", &i18n::version_line(data, build, lang));
+        self.raw(&format!("<p class=dataset-downloads {INERT}>"));
+        self.out.push_str(&escape(self.word(Msg::DownloadData)));
+        self.raw(" ");
+        self.button("tool-button", "CSV");
+        self.raw(" ");
+        self.button("tool-button", "JSON");
+        // No link to the one-file copy: it needs JavaScript too (the app adds it, last).
+        self.raw("</p></footer>");
+    }
+}
+
+/// The whole dashboard as the app first draws it (all themes shown), in the app's markup.
+pub fn html(data: &Dataset, build: BuildInfo, lang: Lang) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        data,
+        lang,
+    };
+    w.raw("<div id=prerender>");
+    w.el("a", "class=skip href=#content", w.word(Msg::SkipToContent));
+    w.raw("<div class=page>");
+    w.header();
+    w.raw("<main id=content tabindex=-1>");
+    w.filter();
+    for theme in &data.themes {
+        let id = escape(&theme.id);
+        w.raw(&format!(
+            "<section class=theme data-theme={id} aria-labelledby=theme-{id}>"
+        ));
+        w.el("h2", &format!("id=theme-{id}"), theme.label.get(lang));
+        w.raw("<div class=chart-grid>");
+        for chart in data.charts_in(&theme.id) {
+            w.chart(chart);
+        }
+        w.raw("</div><div class=card-grid>");
+        for ind in data.indicators_in(&theme.id) {
+            w.card(ind);
+        }
+        w.raw("</div></section>");
+    }
+    w.raw("</main>");
+    w.footer(build);
+    w.raw("</div></div>");
+    w.out
 }

@@ -12,9 +12,8 @@ pub(super) fn status_class(s: Status) -> &'static str {
     }
 }
 
-fn equivalent(ind: &'static Indicator, lang: Lang) -> Option<String> {
-    let eq = ind.equivalent.as_ref()?;
-    Some(format!("≈ {}", format::amount(eq.value, eq.unit, 2, lang)))
+fn equivalent_line(ind: &'static Indicator, lang: Lang) -> Option<String> {
+    i18n::equivalent_line(ind, lang)
 }
 
 fn change(ind: &'static Indicator, lang: Lang) -> Option<String> {
@@ -40,7 +39,7 @@ fn open_label(ind: &'static Indicator, lang: Lang) -> String {
 /// The lines under a headline value: equivalent, change, rank, computation.
 pub(super) fn value_details(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
     view! {
-        {optional_line(lang, ind, "equivalent", equivalent)}
+        {optional_line(lang, ind, "equivalent", equivalent_line)}
         {optional_line(lang, ind, "change", change)}
         {optional_line(lang, ind, "rank", i18n::rank_line)}
         {optional_line(lang, ind, "formula", formula)}

@@ -272,10 +272,13 @@ const failed = await run({
     assertEqual(clear.corner[3], 0, 'transparent chart background');
   },
 
-  async 'embeds and the embed dialog have no accessibility violations (axe-core), light and dark'() {
+  async 'every embed kind and the embed dialog have no accessibility violations (axe-core), both languages, light and dark'() {
     const axe = async (page, label) => assertEqual(await axeViolations(page), [], `${label}: axe violations`);
+    // One of each kind: number card, list card, computed card, each chart kind, the flags, the error page.
+    const kinds = ['id=grdp-growth-2023', 'id=five-readiness', 'id=kcn-free-area', 'id=grdp-growth', 'id=park-land',
+      'id=milestones', 'id=company-revenue&plain', 'id=industrial-output&transparent', 'id=nope'];
     for (const colorScheme of ['light', 'dark']) {
-      for (const query of ['id=grdp-growth-2023&lang=vi', 'id=milestones&lang=en', 'id=park-land&lang=en&plain', 'id=nope']) {
+      for (const query of ['vi', 'en'].flatMap((lang) => kinds.map((kind) => `${kind}&lang=${lang}`))) {
         const { context, page, problems } = await open(`${base}embed.html?${query}`, { colorScheme, width: 600 });
         await page.waitForSelector('.embed');
         await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn));
@@ -283,11 +286,13 @@ const failed = await run({
         assertEqual(problems, [], 'problems');
         await context.close();
       }
-      const { context, page } = await open(`${base}?lang=en`, { colorScheme });
-      await page.click('#embed-milestones');
-      await page.locator('#embed-code').waitFor();
-      await axe(page, `embed dialog ${colorScheme}`);
-      await context.close();
+      for (const lang of ['vi', 'en']) {
+        const { context, page } = await open(`${base}?lang=${lang}`, { colorScheme });
+        await page.click('#embed-milestones');
+        await page.locator('#embed-code').waitFor();
+        await axe(page, `embed dialog ${lang} ${colorScheme}`);
+        await context.close();
+      }
     }
   },
 

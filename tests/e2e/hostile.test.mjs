@@ -188,6 +188,16 @@ const failed = await run({
     assert(await page.locator('#prerender article.card').first().isVisible(), 'cards are visible');
     assertEqual(await page.locator('#prerender h2').count(), data.themes.length, 'one heading per theme');
     assert((await page.textContent('#prerender .site-footer')).includes('Phiên bản dữ liệu'), 'the version stamp');
+    // Each chart's data as a sentence; controls that need the app are not shown.
+    assertEqual(await page.locator('#prerender .chart-alt').count(), chartIds.length, 'every chart as text');
+    assert((await page.textContent('#prerender #item-grdp-growth .chart-alt')).includes('13,1%'), 'chart values');
+    assertEqual(await page.locator('#prerender button:visible').count(), 0, 'no control that cannot work');
+    // The theme filter is a row of links to the sections: it works without JavaScript.
+    const links = await page.$$eval('#prerender .theme-filter a', (as) => as.map((a) => a.getAttribute('href')));
+    assertEqual(links.length, data.themes.length + 1, 'a link per theme and one for all');
+    await page.click('#prerender .theme-filter a[href="#theme-infrastructure"]');
+    assert(await page.locator('#theme-infrastructure').isVisible(), 'the link leads to its section');
+    assertEqual(new URL(page.url()).hash, '#theme-infrastructure', 'and the address says so');
     await noJs.close();
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -202,6 +212,68 @@ const failed = await run({
     assert(!embedHtml.includes('prerender'), 'embed.html has no dashboard prerender');
     assertEqual(watched.problems, [], 'no errors');
     await context.close();
+  },
+
+  async 'the app takes over from the prerendered page without moving anything (no layout shift), in light and dark'() {
+    // Where every landmark is: title, filter, headings, each card and chart with its value, chart
+    // box and source line, the version line (page coordinates, CSS px).
+    const places = (page) => page.evaluate(() => {
+      const out = {};
+      const put = (key, el) => {
+        if (!el) return;
+        const r = el.getBoundingClientRect();
+        out[key] = [r.x, r.y + scrollY, r.width, r.height].map(Math.round);
+      };
+      put('h1', document.querySelector('h1'));
+      put('as-of', document.querySelector('.as-of'));
+      put('filter', document.querySelector('.theme-filter'));
+      document.querySelectorAll('section.theme').forEach((s) => put(`h2 ${s.dataset.theme}`, s.querySelector('h2')));
+      document.querySelectorAll('[id^=item-]').forEach((e) => {
+        put(e.id, e);
+        put(`${e.id} value`, e.querySelector('.card-value'));
+        put(`${e.id} chart`, e.querySelector('.chart-box'));
+        put(`${e.id} source`, e.querySelector('.source-toggle, .source'));
+      });
+      put('version', document.querySelector('.site-footer .version'));
+      return out;
+    });
+    for (const [width, colorScheme] of [[1280, 'light'], [800, 'dark'], [360, 'light']]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+      const { page, problems } = await watchedPage(context, base);
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value)))
+          .observe({ type: 'layout-shift', buffered: true });
+      });
+      // Hold the wasm back: the prerendered page is what a reader sees meanwhile.
+      let release;
+      const held = new Promise((r) => { release = r; });
+      await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+      await page.goto(`${base}?lang=vi`, { waitUntil: 'domcontentloaded' });
+      await page.locator('#prerender h1').waitFor();
+      const before = await places(page);
+      assertEqual(Object.keys(before).length, 4 + data.themes.length + 3 * (indicatorIds.length + chartIds.length),
+        `${width}: every landmark in the prerendered page`);
+      // Meanwhile: accessible, and Tab reaches only what works without the app (links).
+      assertEqual(await axeViolations(page), [], `${width} ${colorScheme}: axe on the prerendered page`);
+      await page.keyboard.press('Tab');
+      assertEqual(await page.evaluate(() => document.activeElement.className), 'skip', 'skip link first');
+      for (let i = 0; i < 5; i += 1) {
+        await page.keyboard.press('Tab');
+        assertEqual(await page.evaluate(() => document.activeElement.tagName), 'A', 'then the theme links');
+      }
+      release();
+      await waitForCharts(page, 'vi');
+      await page.waitForTimeout(300);
+      const after = await places(page);
+      const moved = Object.keys(before).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+        .map((k) => `${k}: ${before[k]} → ${after[k]}`);
+      assertEqual(moved, [], `${width} ${colorScheme}: what moved when the app took over`);
+      assertEqual(await page.evaluate(() => window.__shifts), [], `${width}: layout shifts`);
+      assertEqual(await page.locator('#prerender').count(), 0, 'the prerendered copy is gone');
+      assertEqual(problems, [], 'problems');
+      await context.close();
+    }
   },
 
   async 'memory stays bounded over 1,000 language switches and 200 resizes'() {

@@ -51,8 +51,9 @@ html = html.replace('<body>', `<body>${prerendered}`);
 fs.writeFileSync(indexPath, html);
 
 const embed = html
-  // One item is chosen at run time by the query: the dashboard's prerendered content is not it.
-  .replace(prerendered, '')
+  // One item is chosen at run time by the query: the dashboard's prerendered content is not it;
+  // without JavaScript, a bilingual pointer to the dashboard instead.
+  .replace(prerendered, execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', 'embed'], { cwd: root, encoding: 'utf8' }))
   .replace(/<html([^>]*)>/, '<html$1 data-view=embed>')
   .replace(/<title>[^<]*<\/title>/, '$&<meta content=noindex name=robots>')
   // Embeds are not indexed, so they need no description: this keeps embed.html no larger than

@@ -34,6 +34,7 @@ pub enum Msg {
     Copied,
     CopyBlocked,
     OpenDashboard,
+    NeedsJavaScript,
     EmbedAttributes,
     OfflineCopy,
     DownloadOffline,
@@ -151,6 +152,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (CopyBlocked, En) => "The browser did not allow copying: the code is selected, press Ctrl+C (⌘C on a Mac).",
         (OpenDashboard, Vi) => "Xem toàn bộ số liệu kinh tế Bắc Giang",
         (OpenDashboard, En) => "See all of Bắc Giang's economic figures",
+        (NeedsJavaScript, Vi) => "Thẻ số liệu hoặc biểu đồ này cần JavaScript.",
+        (NeedsJavaScript, En) => "This figure or chart needs JavaScript.",
         (EmbedAttributes, Vi) => "Khung được cô lập (sandbox): không đọc được trang của bạn, không dùng cookie, không gọi máy chủ nào khác.",
         (EmbedAttributes, En) => "The frame is sandboxed: it cannot read your page, sets no cookies and contacts no other server.",
     }

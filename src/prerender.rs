@@ -255,3 +255,22 @@ pub fn html(data: &Dataset, build: BuildInfo, lang: Lang) -> String {
     w.raw("</div></div>");
     w.out
 }
+
+/// What an embed shows without JavaScript: its item is chosen by the query at run time, so it
+/// cannot be written in advance; instead, both languages point to the dashboard, whose
+/// prerendered page has every figure. Inside `<noscript>`: nothing of it exists when scripts run.
+pub fn embed_fallback() -> String {
+    let part = |lang: Lang| {
+        format!(
+            "<span lang={}>{} <a href=index.html target=_blank rel=noopener>{}</a></span>",
+            lang.code(),
+            escape(i18n::t(lang, Msg::NeedsJavaScript)),
+            escape(i18n::t(lang, Msg::OpenDashboard)),
+        )
+    };
+    format!(
+        "<noscript><p class=load-error>{} · {}</p></noscript>",
+        part(Lang::Vi),
+        part(Lang::En)
+    )
+}

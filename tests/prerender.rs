@@ -118,3 +118,15 @@ fn markup_in_data_is_text() {
         "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot; &#39;single&#39; &lt;script&gt;"
     ));
 }
+
+#[test]
+fn an_embed_without_javascript_points_to_the_dashboard_in_both_languages() {
+    let html = prerender::embed_fallback();
+    assert!(html.starts_with("<noscript>") && html.ends_with("</noscript>"));
+    assert!(html.contains("<span lang=vi>") && html.contains("<span lang=en>"));
+    assert_eq!(
+        count(&html, "<a href=index.html target=_blank rel=noopener>"),
+        2
+    );
+    assert!(html.contains("JavaScript"));
+}

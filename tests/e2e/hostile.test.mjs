@@ -198,6 +198,11 @@ const failed = await run({
     await page.click('#prerender .theme-filter a[href="#theme-infrastructure"]');
     assert(await page.locator('#theme-infrastructure').isVisible(), 'the link leads to its section');
     assertEqual(new URL(page.url()).hash, '#theme-infrastructure', 'and the address says so');
+    // An embed's item is chosen at run time: without JavaScript it points to the dashboard.
+    await page.goto(`${base}embed.html?id=grdp-growth-2023&lang=en`);
+    const fallback = await page.textContent('body');
+    assert(fallback.includes('needs JavaScript') && fallback.includes('cần JavaScript'), `embed without JavaScript: ${fallback}`);
+    assertEqual(await page.getAttribute('.load-error [lang=en] a', 'href'), 'index.html', 'link to the dashboard');
     await noJs.close();
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -210,6 +215,11 @@ const failed = await run({
     // Embeds do not carry the dashboard's content.
     const embedHtml = await (await fetch(`${base}embed.html`)).text();
     assert(!embedHtml.includes('prerender'), 'embed.html has no dashboard prerender');
+    const embedPage = await context.newPage();
+    await embedPage.goto(`${base}embed.html?id=grdp-growth-2023&lang=en`);
+    await embedPage.locator('.embed').waitFor();
+    assertEqual(await embedPage.locator('.load-error').count(), 0, 'the no-JavaScript notice is not shown when scripts run');
+    await embedPage.close();
     assertEqual(watched.problems, [], 'no errors');
     await context.close();
   },

@@ -31,6 +31,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "release build (trunk)"
 trunk build --release --offline
 
+step "size check (dashboard gzip bytes against the limit in scripts/size-check.mjs)"
+node scripts/size-check.mjs dist
+
 step "end-to-end tests (Playwright, release build on 127.0.0.1)"
 node tests/e2e/app.test.mjs
 

@@ -30,13 +30,9 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Widths on either side of [`charts::NARROW`], for the two heights a chart can take.
 /// Marks controls that need the app: laid out at their size (so nothing moves when the app
 /// takes over) but invisible, unfocusable and out of the accessibility tree until then.
 const INERT: &str = "inert aria-hidden=true data-inert-copy";
-
-const WIDE_SAMPLE: f64 = 1000.0;
-const NARROW_SAMPLE: f64 = 320.0;
 
 struct Writer<'a> {
     out: String,
@@ -114,8 +110,8 @@ impl Writer<'_> {
         self.button("view-button", self.word(Msg::ShowChart));
         self.button("view-button", self.word(Msg::ShowTable));
         self.raw("</div></div><div class=\"chart-box chart-placeholder\">");
-        for (class, width) in [("wide", WIDE_SAMPLE), ("narrow", NARROW_SAMPLE)] {
-            let height = charts::preferred_height(data, chart, width).round();
+        let (wide, narrow) = charts::box_heights(data, chart);
+        for (class, height) in [("wide", wide.round()), ("narrow", narrow.round())] {
             self.raw(&format!(
                 "<svg class={class} width=100% height={height} aria-hidden=true></svg>"
             ));

@@ -237,6 +237,12 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
     };
 }
 
+/// Sets a CSS property through the CSSOM, which the strict CSP allows (a style attribute
+/// would need 'unsafe-inline').
+pub fn set_style_property(el: &web_sys::HtmlElement, name: &str, value: &str) {
+    let _ = el.style().set_property(name, value);
+}
+
 /// The address of the app's folder (ending in `/`), for snippets that point back to it.
 pub fn app_base_url() -> String {
     window()

@@ -221,6 +221,16 @@ pub fn preferred_height(data: &Dataset, chart: &Chart, width: f64) -> f64 {
     }
 }
 
+/// The chart's heights at and above [`NARROW`] and below it (CSS px): the only two it takes.
+/// A container query picks between them, so a resized box gets its new height in the same
+/// layout as its new width instead of a frame later when the chart redraws.
+pub fn box_heights(data: &Dataset, chart: &Chart) -> (f64, f64) {
+    (
+        preferred_height(data, chart, NARROW),
+        preferred_height(data, chart, NARROW - 1.0),
+    )
+}
+
 /// A sentence stating the chart's data, for `aria-label` and as text fallback.
 pub fn summary(data: &Dataset, chart: &Chart, lang: Lang) -> String {
     let items: Vec<String> = match chart.kind {

@@ -36,6 +36,9 @@ pub fn ChartView(
         if let Some(el) = box_ref.get() {
             // Measured now as well: browsers skip rendering steps (and so ResizeObserver) in
             // offscreen iframes, where an embed must still draw to report its height.
+            let (wide, narrow) = charts::box_heights(data, spec);
+            web::set_style_property(&el, "--h-wide", &format!("{wide}px"));
+            web::set_style_property(&el, "--h-narrow", &format!("{narrow}px"));
             width.set(el.get_bounding_client_rect().width());
             observer.set_value(web::WidthObserver::new(&el, move |w| width.set(w)));
         }
@@ -53,8 +56,8 @@ pub fn ChartView(
         let h = charts::preferred_height(data, spec, w);
         let dpr = web::device_pixel_ratio();
         canvas.set_width((w * dpr).round() as u32);
+        // The CSS height comes from the box's --h-wide/--h-narrow (see style.css).
         canvas.set_height((h * dpr).round() as u32);
-        let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{h}px"));
         let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
             return;
         };

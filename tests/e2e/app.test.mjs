@@ -232,8 +232,22 @@ const failed = await run({
     await waitForCharts(page, 'en');
     const width = () => page.$eval('canvas[data-chart="company-revenue"]', (c) => c.width);
     const before = await width();
+    // The canvas takes its new height in the same layout as its box's new width (a container
+    // query), not a frame later when the chart redraws, so an embed posts its height once.
+    const sameLayout = await page.evaluate(() => {
+      const canvas = document.querySelector('canvas[data-chart="company-revenue"]');
+      const height = () => canvas.getBoundingClientRect().height;
+      const wide = height();
+      canvas.parentElement.style.width = '300px';
+      const narrow = height();
+      canvas.parentElement.style.width = '';
+      return { wide, narrow, back: height() };
+    });
+    assert(sameLayout.narrow > sameLayout.wide && sameLayout.back === sameLayout.wide, `heights ${JSON.stringify(sameLayout)}`);
     await page.setViewportSize({ width: 420, height: 900 });
     await page.waitForFunction((b) => document.querySelector('canvas[data-chart="company-revenue"]').width < b, before);
+    const drawn = await page.$eval('canvas[data-chart="company-revenue"]', (c) => ({ css: c.getBoundingClientRect().height, backing: c.height / devicePixelRatio }));
+    assert(Math.abs(drawn.css - sameLayout.narrow) < 0.5 && Math.abs(drawn.backing - drawn.css) < 1, `redrawn at the narrow height ${JSON.stringify(drawn)}`);
     assert((await paintedFraction(page, 'company-revenue')) > 0.01, 'still painted after resize');
     assertEqual(problems, [], 'no problems');
     await context.close();

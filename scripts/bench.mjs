@@ -15,6 +15,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { isHashed } from './service-worker.mjs';
 import { TARGET_KB, LIMIT_KB } from './size-check.mjs';
+import { ENCODINGS } from './precompress.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST=other/dir compares another build (A/B), e.g. one without a change.
@@ -31,15 +32,18 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 console.log('## Bytes (release build, dist/)\n');
-console.log('| file | raw KB | gzip KB |\n|---|---:|---:|');
-let raw = 0, gz = 0;
-for (const f of files(dist).sort()) {
+// Brotli as a host serving the build's pre-compressed .br copies sends it (scripts/precompress.mjs).
+const brotli = (body) => ENCODINGS[0].compress(body).length;
+console.log('| file | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|');
+let raw = 0, gz = 0, br = 0;
+for (const f of files(dist).filter((f) => !/\.(br|gz)$/.test(f)).sort()) {
   const body = fs.readFileSync(f);
   const g = zlib.gzipSync(body, { level: 9 }).length;
-  raw += body.length; gz += g;
-  console.log(`| ${path.relative(dist, f)} | ${kb(body.length)} | ${kb(g)} |`);
+  const b = Math.min(brotli(body), body.length);
+  raw += body.length; gz += g; br += b;
+  console.log(`| ${path.relative(dist, f)} | ${kb(body.length)} | ${kb(g)} | ${kb(b)} |`);
 }
-console.log(`| **all files** (incl. demo pages and embed.js) | ${kb(raw)} | ${kb(gz)} |`);
+console.log(`| **all files** (incl. demo pages and embed.js) | ${kb(raw)} | ${kb(gz)} | ${kb(br)} |`);
 
 const browser = await launch();
 const { server, base } = await serve(dist);
@@ -54,14 +58,14 @@ async function transfer(url, ready) {
   await page.goto(base + url, { waitUntil: 'networkidle' });
   await page.waitForFunction(ready);
   await context.close();
-  let raw = 0, gz = 0;
+  let raw = 0, gz = 0, br = 0;
   for (const p of fetched) {
     let f = path.join(dist, decodeURIComponent(p));
     if (fs.statSync(f).isDirectory()) f = path.join(f, 'index.html');
     const body = fs.readFileSync(f);
-    raw += body.length; gz += zlib.gzipSync(body, { level: 9 }).length;
+    raw += body.length; gz += zlib.gzipSync(body, { level: 9 }).length; br += Math.min(brotli(body), body.length);
   }
-  return { raw, gz, files: [...fetched].sort() };
+  return { raw, gz, br, files: [...fetched].sort() };
 }
 const drawn = () => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.dataset.drawn) && document.querySelector('.page, .embed');
 const pages = {
@@ -70,8 +74,8 @@ const pages = {
   'embed (chart)': await transfer('embed.html?id=park-land&lang=vi', drawn),
 };
 console.log('\n## Transfer per page (what the browser fetches; gzip level 9)\n');
-console.log('| page | raw KB | gzip KB | files |\n|---|---:|---:|---|');
-for (const [name, t] of Object.entries(pages)) console.log(`| ${name} | ${kb(t.raw)} | ${kb(t.gz)} | ${t.files.join(' ')} |`);
+console.log('| page | raw KB | gzip KB | brotli KB | files |\n|---|---:|---:|---:|---|');
+for (const [name, t] of Object.entries(pages)) console.log(`| ${name} | ${kb(t.raw)} | ${kb(t.gz)} | ${kb(t.br)} | ${t.files.join(' ')} |`);
 const total = pages.dashboard.gz;
 console.log(`\ntarget: dashboard ≤ ${BUDGET_GZIP / 1024} KB gzip → ${total <= BUDGET_GZIP ? 'within' : `OVER by ${((total - BUDGET_GZIP) / 1024).toFixed(1)} KB`}`
   + ` (CI fails above the ratchet limit, ${LIMIT_KB} KB: scripts/size-check.mjs)`);

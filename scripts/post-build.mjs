@@ -10,6 +10,8 @@
 //    scripts/service-worker.mjs and README "Offline").
 // 4. Writes bac-giang-offline.html, the whole app in one file (see scripts/offline.mjs).
 // 5. Puts the content, prerendered as plain HTML, into index.html (see below).
+// 6. Release builds: writes .br and .gz copies of every text and wasm file for hosts that serve
+//    pre-compressed files (see scripts/precompress.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -17,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minify, writeServiceWorker } from './service-worker.mjs';
 import { writeOfflineCopy } from './offline.mjs';
+import { precompress } from './precompress.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -67,5 +70,7 @@ fs.writeFileSync(path.join(dir, 'embed.html'), embed);
 
 const worker = writeServiceWorker(dir);
 const offline = writeOfflineCopy(dir, html);
+// Debug builds skip it: brotli at quality 11 on an unoptimised wasm takes long, for nothing.
+const packed = process.env.TRUNK_PROFILE === 'debug' ? 0 : precompress(dir);
 console.log(`post-build: ${bootName}, embed.html, sw.js (${worker.files.length} files, version ${worker.version}), `
-  + `${offline.file} (${(offline.bytes / 1024).toFixed(1)} KB)`);
+  + `${offline.file} (${(offline.bytes / 1024).toFixed(1)} KB), ${packed} pre-compressed copies`);

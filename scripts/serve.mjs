@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ENCODINGS } from './precompress.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -21,6 +22,18 @@ const BASE_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
+// The pre-compressed copy of `file` (scripts/precompress.mjs) the client accepts, brotli first;
+// only one at least as new as the file, so a file changed after the build is served as it is.
+function precompressed(file, acceptEncoding) {
+  const accepted = new Set(acceptEncoding.split(',').map((e) => e.split(';')[0].trim()));
+  let original;
+  try { original = fs.statSync(file); } catch { return null; }
+  return ENCODINGS.find(({ name, ext }) => {
+    if (!accepted.has(name)) return false;
+    try { return fs.statSync(file + ext).mtimeMs >= original.mtimeMs; } catch { return false; }
+  }) || null;
+}
+
 export function startServer(root, port = 0, extraHeaders = () => ({})) {
   root = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -28,11 +41,14 @@ export function startServer(root, port = 0, extraHeaders = () => ({})) {
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, body) => {
+    const packed = precompressed(file, req.headers['accept-encoding'] || '');
+    fs.readFile(packed ? file + packed.ext : file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-store',
+        vary: 'accept-encoding',
+        ...(packed ? { 'content-encoding': packed.name } : {}),
         ...BASE_HEADERS,
         ...extraHeaders(url),
       });

@@ -1,4 +1,5 @@
 // End-to-end tests of the release build (dist/) in Chromium.
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations, paintedFraction,
@@ -30,6 +31,30 @@ const failed = await run({
     }
     assertEqual(await page.getAttribute('html', 'lang'), 'vi', 'document language');
     assertEqual(problems, [], 'no console errors, page errors or foreign requests');
+    await context.close();
+  },
+
+  async 'the build is served from its pre-compressed copies (brotli), which decode to the same bytes'() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await watchedPage(context, base);
+    const responses = [];
+    page.on('response', (r) => responses.push(r));
+    await page.goto(base + '?lang=vi');
+    await waitForCharts(page, 'vi');
+    const dist = path.join(root, 'dist');
+    const served = [];
+    for (const r of responses) {
+      let rel = decodeURIComponent(new URL(r.url()).pathname).slice(1) || 'index.html';
+      if (!/\.(html|js|css|wasm)$/.test(rel)) continue;
+      const encoding = (await r.allHeaders())['content-encoding'];
+      assertEqual(encoding, 'br', `${rel}: content-encoding`);
+      const body = await r.body();
+      assert(body.equals(fs.readFileSync(path.join(dist, rel))), `${rel}: decoded body equals the built file`);
+      assert(fs.statSync(path.join(dist, `${rel}.br`)).size < body.length, `${rel}: the copy is smaller`);
+      served.push(rel);
+    }
+    assert(served.some((f) => f.endsWith('.wasm')) && served.includes('index.html'), `served: ${served}`);
+    assertEqual(problems, [], 'no problems');
     await context.close();
   },
 

@@ -101,17 +101,28 @@ const [swRaw, swGz] = sizeOf(['sw.js']);
 console.log(`| first visit in all: dashboard + sw.js + files fetched again | ${kb(pages.dashboard.raw + swRaw + refRaw)} | ${kb(pages.dashboard.gz + swGz + refGz)} |\n`);
 
 // Runs in the page (a function, not a string: the pages' CSP has no 'unsafe-eval'). Optionally
-// clicks a language button, then polls every animation frame; resolves with the start time and
-// the time of the first frame with every chart drawn in `lang`.
+// clicks a language button, then polls every animation frame; resolves with the start time, the
+// time of the first frame with every chart on screen drawn in `lang` (what the reader sees; the
+// others are drawn when the browser is idle), and the time every chart was.
 const untilDrawn = ({ lang, click }) => new Promise((resolve) => {
-  const drawn = () => {
-    const c = [...document.querySelectorAll('canvas[data-chart]')];
-    return c.length > 0 && c.every((e) => e.dataset.drawn === lang);
-  };
+  const onScreen = (e) => { const r = e.getBoundingClientRect(); return r.height > 0 && r.bottom > 0 && r.top < innerHeight; };
+  const drawn = (c) => c.length > 0 && c.every((e) => e.dataset.drawn === lang);
   const t0 = performance.now();
+  let seen = null;
   if (click) document.querySelector(`button.lang-button[lang="${lang}"]`).click();
-  const tick = () => (drawn() ? resolve([t0, performance.now()]) : requestAnimationFrame(tick));
-  tick();
+  // Until the screen is drawn, polled through a message channel (a task right after the app's
+  // microtasks), not animation frames, so the figure is the work's duration rather than the
+  // wait for the next frame; then by frames, which leave the browser idle for the rest.
+  const channel = new MessageChannel();
+  const tick = () => {
+    const all = [...document.querySelectorAll('canvas[data-chart]')];
+    if (seen === null && drawn(all.filter(onScreen))) seen = performance.now();
+    if (seen !== null && drawn(all)) resolve([t0, seen, performance.now()]);
+    else if (seen === null) channel.port2.postMessage(0);
+    else requestAnimationFrame(tick);
+  };
+  channel.port1.onmessage = tick;
+  channel.port2.postMessage(0);
 });
 
 async function coldLoads(throttle) {
@@ -122,7 +133,7 @@ async function coldLoads(throttle) {
     if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.goto(base + '?lang=vi', { waitUntil: 'commit' });
     // Milliseconds since navigation start.
-    loads.push((await page.evaluate(untilDrawn, { lang: 'vi', click: false }))[1]);
+    loads.push((await page.evaluate(untilDrawn, { lang: 'vi', click: false })).slice(1));
     await context.close();
   }
   return loads;
@@ -136,8 +147,8 @@ await page.goto(base + '?lang=vi');
 await page.evaluate(untilDrawn, { lang: 'vi', click: false });
 const switches = [];
 for (let i = 0; i < RUNS; i++) {
-  const [t0, t1] = await page.evaluate(untilDrawn, { lang: i % 2 === 0 ? 'en' : 'vi', click: true });
-  switches.push(t1 - t0);
+  const [t0, t1, t2] = await page.evaluate(untilDrawn, { lang: i % 2 === 0 ? 'en' : 'vi', click: true });
+  switches.push([t1 - t0, t2 - t0]);
 }
 await browser.close();
 
@@ -168,9 +179,12 @@ server.close();
 console.log('## Speed (headless Chromium, this machine)\n');
 console.log(`| measure | median ms | min | max | runs |\n|---|---:|---:|---:|---:|`);
 const row = (name, xs) => console.log(`| ${name} | ${median(xs).toFixed(1)} | ${Math.min(...xs).toFixed(1)} | ${Math.max(...xs).toFixed(1)} | ${xs.length} |`);
-row('navigation → all charts drawn (cold load)', loads);
-row('navigation → all charts drawn (cold load, CPU 4× slower)', throttledLoads);
-row('language switch → all charts redrawn', switches);
+const col = (pairs, i) => pairs.map((p) => p[i]);
+row('navigation → charts on screen drawn (cold load)', col(loads, 0));
+row('navigation → charts on screen drawn (cold load, CPU 4× slower)', col(throttledLoads, 0));
+row('navigation → every chart drawn, incl. offscreen at idle (CPU 4× slower)', col(throttledLoads, 1));
+row('language switch → everything on screen re-rendered', col(switches, 0));
+row('language switch → every chart redrawn, incl. offscreen at idle', col(switches, 1));
 if (lighthouse) {
   console.log('\n## Lighthouse 12 (mobile preset)\n');
   console.log('| category | score | target |\n|---|---:|---:|');

@@ -158,6 +158,62 @@ impl Drop for WidthObserver {
     }
 }
 
+/// Reports whether an element is on screen or within one screen height of it; disconnects
+/// when dropped. None where IntersectionObserver is missing (treat the element as visible).
+pub struct VisibilityObserver {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl VisibilityObserver {
+    pub fn new(target: &web_sys::Element, on_change: impl Fn(bool) + 'static) -> Option<Self> {
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            // The last entry is the newest state of the one observed element.
+            let last = entries.length().checked_sub(1).map(|i| entries.get(i));
+            if let Some(entry) =
+                last.and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            {
+                on_change(entry.is_intersecting());
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("100% 0px");
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        )
+        .ok()?;
+        observer.observe(target);
+        Some(VisibilityObserver {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for VisibilityObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Runs `f` once when the browser is idle (at the latest after a second), or after a short
+/// delay where requestIdleCallback is missing (Safari).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    if w.request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        .is_err()
+    {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 50);
+    }
+}
+
 /// Removes the element with this id, if it exists.
 pub fn remove_element(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {

@@ -333,6 +333,7 @@ async fn markup_inside_data_is_rendered_as_text() {
             embedding: RwSignal::new(None),
             scheme: RwSignal::new(Scheme::Auto),
             dark: RwSignal::new(false),
+            printing: RwSignal::new(false),
             transparent: false,
             drawn: RwSignal::new(0),
             embedded: false,

@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
         embedding: RwSignal::new(None),
         scheme: RwSignal::new(scheme),
         dark: RwSignal::new(scheme.is_dark(web::prefers_dark())),
+        printing: RwSignal::new(false),
         transparent,
         drawn: RwSignal::new(0),
         embedded,
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
     web::set_root_attribute("data-transparent", transparent.then_some(""));
     // Paper is light: charts are redrawn in light colours for printing, then restored.
     web::on_print(move |printing| {
+        ctx.printing.set(printing);
         let scheme = ctx.scheme.get_untracked();
         ctx.dark
             .set(!printing && scheme.is_dark(web::prefers_dark()));

@@ -1,5 +1,6 @@
 use super::use_app;
 use crate::charts::{self, Frame, Hit, Palette};
+use crate::model::Lang;
 use crate::web;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -45,12 +46,21 @@ pub fn ChartView(
     });
     on_cleanup(move || observer.dispose());
 
-    Effect::new(move |_| {
-        let (lang, dark, w) = (ctx.lang.get(), ctx.dark.get(), width.get());
-        let Some(canvas) = canvas_ref.get() else {
+    // Draws with the current language, scheme and width, unless the canvas already shows
+    // exactly that. Reads signals untracked: the effect below decides when.
+    let drawn_as = StoredValue::new(None::<(Lang, bool, u64)>);
+    let highlight = StoredValue::new(highlight);
+    let draw = move || {
+        let (lang, dark, w) = (
+            ctx.lang.get_untracked(),
+            ctx.dark.get_untracked(),
+            width.get_untracked(),
+        );
+        let Some(canvas) = canvas_ref.get_untracked() else {
             return;
         };
-        if w < 1.0 {
+        let key = (lang, dark, w.to_bits());
+        if w < 1.0 || drawn_as.get_value() == Some(key) {
             return;
         }
         let h = charts::preferred_height(data, spec, w);
@@ -67,23 +77,63 @@ pub fn ChartView(
         if ctx.transparent {
             palette.background = None;
         }
-        let frame = Frame {
-            data,
-            chart: spec,
-            lang,
-            palette: &palette,
-            scale: dpr,
-            highlight: highlight.as_deref(),
-            measure: &measure,
-        };
-        match charts::draw(&area, &frame) {
-            Ok(regions) => hits.set_value(regions),
-            Err(e) => leptos::logging::error!("chart `{}` failed to draw: {e}", spec.id),
-        }
+        highlight.with_value(|highlight| {
+            let frame = Frame {
+                data,
+                chart: spec,
+                lang,
+                palette: &palette,
+                scale: dpr,
+                highlight: highlight.as_deref(),
+                measure: &measure,
+            };
+            match charts::draw(&area, &frame) {
+                Ok(regions) => hits.set_value(regions),
+                Err(e) => leptos::logging::error!("chart `{}` failed to draw: {e}", spec.id),
+            }
+        });
         let _ = area.present();
+        drawn_as.set_value(Some(key));
         tip.set(None);
         let _ = canvas.set_attribute("data-drawn", lang.code());
         ctx.drawn.update(|n| *n = n.wrapping_add(1));
+    };
+
+    // Charts on or near the screen are drawn at once; the others when the browser is idle, so
+    // the first paint and a language switch cost only what the reader sees. Embeds show one
+    // chart (and offscreen iframes get no intersection updates), printing needs every chart.
+    let near_screen = RwSignal::new(ctx.embedded);
+    let visibility = StoredValue::new_local(None::<web::VisibilityObserver>);
+    on_cleanup(move || visibility.dispose());
+    let idle_queued = StoredValue::new(false);
+    Effect::new(move |_| {
+        if let Some(el) = box_ref.get() {
+            if !ctx.embedded {
+                let observer = web::VisibilityObserver::new(&el, move |near| near_screen.set(near));
+                if observer.is_none() {
+                    near_screen.set(true);
+                }
+                visibility.set_value(observer);
+            }
+        }
+    });
+    Effect::new(move |_| {
+        // What a drawing depends on.
+        ctx.lang.track();
+        ctx.dark.track();
+        width.track();
+        canvas_ref.track();
+        if near_screen.get() || ctx.printing.get() {
+            draw();
+        } else if !idle_queued.get_value() {
+            idle_queued.set_value(true);
+            web::when_idle(move || {
+                // Nothing to do if the chart was removed meanwhile.
+                if idle_queued.try_update_value(|q| *q = false).is_some() {
+                    draw();
+                }
+            });
+        }
     });
 
     // The canvas's CSS box and its backing-store pixels per CSS pixel.

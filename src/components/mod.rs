@@ -59,6 +59,8 @@ pub struct AppContext {
     /// The requested colour scheme; `dark` is what it resolves to on this system.
     pub scheme: RwSignal<Scheme>,
     pub dark: RwSignal<bool>,
+    /// Whether the page is being printed (every chart must be drawn, in light colours).
+    pub printing: RwSignal<bool>,
     /// Draw without a background (transparent embeds).
     pub transparent: bool,
     /// Counts finished chart drawings, for whoever must react to a size change (embeds).

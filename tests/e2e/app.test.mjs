@@ -252,6 +252,54 @@ const failed = await run({
     await context.close();
   },
 
+  async 'charts near the screen are drawn first, the rest at idle; a language switch redraws the screen at once; printing draws all'() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 500 }, colorScheme: 'dark' });
+    // Records the order in which canvases are first drawn (an init script: not subject to the CSP).
+    await context.addInitScript(() => {
+      window.__drawOrder = [];
+      new MutationObserver((records) => {
+        for (const r of records) if (r.target.dataset.chart && !window.__drawOrder.includes(r.target.dataset.chart)) window.__drawOrder.push(r.target.dataset.chart);
+      }).observe(document, { subtree: true, attributeFilter: ['data-drawn'] });
+    });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(base + '?lang=vi');
+    await waitForCharts(page, 'vi');
+    // Within one screen height of the viewport (the observer's margin) at the top of the page.
+    const near = await page.$$eval('canvas[data-chart]', (cs) => cs.filter((c) => c.getBoundingClientRect().top < 2 * innerHeight).map((c) => c.dataset.chart));
+    const order = await page.evaluate(() => window.__drawOrder);
+    assert(near.length > 0 && near.length < chartIds.length, `some charts start far from the screen (near: ${near})`);
+    assertEqual(order.slice(0, near.length).sort(), [...near].sort(), `charts near the screen first (order: ${order})`);
+    assertEqual(order.length, chartIds.length, 'every chart drawn in the end');
+
+    // In the task right after the click: the charts on screen are redrawn, those far below not yet.
+    const afterClick = await page.evaluate(() => new Promise((resolve) => {
+      document.querySelector('button.lang-button[lang="en"]').click();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve([...document.querySelectorAll('canvas[data-chart]')].map((c) => ({
+        top: c.getBoundingClientRect().top, drawn: c.dataset.drawn })));
+      channel.port2.postMessage(0);
+    }));
+    for (const c of afterClick) if (c.top < 500) assertEqual(c.drawn, 'en', 'a chart on screen is redrawn at once');
+    assert(afterClick.some((c) => c.drawn === 'vi'), 'charts far below wait for idle time');
+    await waitForCharts(page, 'en');
+
+    // Printing (paper is light): every chart, far ones included, is redrawn light at once.
+    const backgrounds = (print) => page.evaluate((print) => new Promise((resolve) => {
+      if (print) window.dispatchEvent(new Event('beforeprint'));
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve([...document.querySelectorAll('canvas[data-chart]')].map((c) => {
+        const [r, g, b] = c.getContext('2d').getImageData(0, 0, 1, 1).data;
+        return (r + g + b) / 3 > 200;
+      }));
+      channel.port2.postMessage(0);
+    }), print);
+    assertEqual(await backgrounds(false), chartIds.map(() => false), 'dark backgrounds before printing');
+    assertEqual(await backgrounds(true), chartIds.map(() => true), 'every chart has a light background while printing');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
   async 'charts redraw when their container resizes'() {
     const { context, page, problems } = await open('?lang=en');
     await waitForCharts(page, 'en');

@@ -459,14 +459,15 @@ pub fn download_text(name: &str, mime: &str, text: &str) {
         return;
     };
     save_href(name, &url);
-    // The click has started the download; the browser keeps what it needs.
+    // The click only queues the download; a busy browser (a slow phone) may read the blob
+    // seconds later, and a revoked URL makes the download fail. 40 s, as FileSaver.js waits.
     let revoke = Closure::once(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(win) = window() {
         let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(
             revoke.as_ref().unchecked_ref(),
-            1000,
+            40_000,
         );
     }
     revoke.forget();

@@ -267,3 +267,37 @@ fn markup_in_labels_is_escaped_in_svg() {
     assert!(!svg.contains("<img"), "{svg}");
     assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{svg}");
 }
+
+/// The app draws through one backend type for canvas and SVG (one compiled copy of the
+/// charts); it must hand every call through unchanged.
+#[test]
+fn the_either_backend_draws_exactly_what_its_svg_backend_draws() {
+    use bac_giang_economy::charts::{draw, estimate_text_width, Frame};
+    use plotters::prelude::{IntoDrawingArea, SVGBackend};
+    let data = embedded_dataset();
+    let palette = Palette::dark();
+    for chart in &data.charts {
+        for (lang, width) in [(Lang::Vi, 900), (Lang::En, 360)] {
+            let (through_either, _) = render_svg(&data, chart, lang, &palette, width, None);
+            let height = preferred_height(&data, chart, width as f64).ceil() as u32;
+            let mut direct = String::new();
+            {
+                let area =
+                    SVGBackend::with_string(&mut direct, (width, height)).into_drawing_area();
+                let frame = Frame {
+                    data: &data,
+                    chart,
+                    lang,
+                    palette: &palette,
+                    scale: 1.0,
+                    highlight: None,
+                    measure: &estimate_text_width,
+                };
+                draw(&area, &frame).unwrap();
+                area.present().unwrap();
+            }
+            assert!(through_either.len() > 1000, "{}: drawn", chart.id);
+            assert_eq!(through_either, direct, "{} ({lang:?}, {width})", chart.id);
+        }
+    }
+}

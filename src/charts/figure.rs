@@ -2,7 +2,7 @@
 //! the same [`draw`] as on screen, and its sources and data version below, so the picture
 //! carries its own citation wherever it travels.
 
-use super::{draw, preferred_height, DrawResult, Frame};
+use super::{draw, preferred_height, DrawResult, EitherBackend, Frame};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -109,8 +109,8 @@ pub fn figure_svg(frame: &Frame, caption: &Caption, width: f64) -> String {
     let height = figure_height(frame, caption, width);
     let mut svg = String::new();
     {
-        let area =
-            SVGBackend::with_string(&mut svg, (width as u32, height as u32)).into_drawing_area();
+        let backend = SVGBackend::with_string(&mut svg, (width as u32, height as u32));
+        let area = EitherBackend::Svg(backend).into_drawing_area();
         // Writing to a String cannot fail; a failure would only mean missing marks.
         let _ = draw_figure(&area, frame, caption, width);
         let _ = area.present();

@@ -5,10 +5,12 @@
 //! so a HiDPI canvas gets a sharper backing store, not smaller marks.
 
 mod bars;
+mod either;
 mod figure;
 mod share;
 mod timeline;
 
+pub use either::{BackendError, EitherBackend};
 pub use figure::{draw_figure, figure_height, figure_svg, wrap, Caption};
 
 use crate::format;
@@ -266,7 +268,8 @@ pub fn render_svg(
     let mut svg = String::new();
     let hits;
     {
-        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let area = EitherBackend::Svg(SVGBackend::with_string(&mut svg, (width, height)))
+            .into_drawing_area();
         let frame = Frame {
             data,
             chart,

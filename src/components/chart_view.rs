@@ -72,7 +72,7 @@ pub fn ChartView(
             return;
         };
         let measure = web::canvas_text_measure(&canvas);
-        let area = backend.into_drawing_area();
+        let area = charts::EitherBackend::Canvas(backend).into_drawing_area();
         let mut palette = Palette::for_dark(dark);
         if ctx.transparent {
             palette.background = None;

@@ -82,7 +82,7 @@ pub fn Downloads(chart: String, figure: NodeRef<leptos::html::Figure>) -> impl I
         canvas.set_width((width * scale) as u32);
         canvas.set_height((height * scale) as u32);
         if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-            let area = backend.into_drawing_area();
+            let area = charts::EitherBackend::Canvas(backend).into_drawing_area();
             if charts::draw_figure(&area, &frame, &caption, width).is_ok() {
                 let _ = area.present();
                 web::download_png(&name("png"), &canvas);

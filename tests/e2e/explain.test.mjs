@@ -19,7 +19,12 @@ async function open(query, options = {}) {
 
 /// Clicks a download button and returns the file's name and bytes.
 async function download(page, locator) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download').catch(async (e) => {
+      throw new Error(`no download from ${locator}: ${e.message.split('\n')[0]}`);
+    }),
+    locator.click(),
+  ]);
   const file = await dl.path();
   return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
 }

@@ -48,7 +48,10 @@ html = html.replace(inline[0],
 html = html.replace(/<link (?![^>]*crossorigin)([^>]*integrity=[^>]*)>/g, '<link crossorigin $1>');
 // 5. The content as plain HTML, made natively by the same Rust formatting code
 // (src/prerender.rs), so readers see figures before the wasm runs and without JavaScript.
-const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], { cwd: root, encoding: 'utf8' });
+// Large datasets prerender to megabytes (the 63 × 50 scale fixture: ~1 MB); the default
+// output buffer of execFileSync is 1 MB.
+const run = { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 };
+const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], run);
 if (!prerendered.startsWith('<div id=prerender')) throw new Error(`post-build: unexpected prerender output:\n${prerendered.slice(0, 200)}`);
 html = html.replace('<body>', `<body>${prerendered}`);
 fs.writeFileSync(indexPath, html);
@@ -56,7 +59,7 @@ fs.writeFileSync(indexPath, html);
 const embed = html
   // One item is chosen at run time by the query: the dashboard's prerendered content is not it;
   // without JavaScript, a bilingual pointer to the dashboard instead.
-  .replace(prerendered, execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', 'embed'], { cwd: root, encoding: 'utf8' }))
+  .replace(prerendered, execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', 'embed'], run))
   .replace(/<html([^>]*)>/, '<html$1 data-view=embed>')
   .replace(/<title>[^<]*<\/title>/, '$&<meta content=noindex name=robots>')
   // Embeds are not indexed, so they need no description: this keeps embed.html no larger than

@@ -117,7 +117,8 @@ const untilDrawn = ({ lang, click, screenOnly, byTask }) => new Promise((resolve
   const channel = new MessageChannel();
   const tick = () => {
     const all = [...document.querySelectorAll('canvas[data-chart]')];
-    if (seen === null && drawn(all.filter(onScreen))) seen = performance.now();
+    // Vacuously true when no chart is on screen (a long theme filter can fill the first screen).
+    if (seen === null && all.length > 0 && all.filter(onScreen).every((e) => e.dataset.drawn === lang)) seen = performance.now();
     if (seen !== null && (screenOnly || drawn(all))) resolve([t0, seen, performance.now()]);
     else if (seen === null && byTask) channel.port2.postMessage(0);
     else requestAnimationFrame(tick);

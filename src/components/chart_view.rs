@@ -33,18 +33,33 @@ pub fn ChartView(
     let focused = StoredValue::new(None::<String>);
     let observer = StoredValue::new_local(None::<web::WidthObserver>);
 
+    // Charts on or near the screen are drawn at once; the others when the browser is idle, so
+    // the first paint and a language switch cost only what the reader sees. Embeds show one
+    // chart (and offscreen iframes get no intersection updates), printing needs every chart.
+    let near_screen = RwSignal::new(ctx.embedded);
+    let visibility = StoredValue::new_local(None::<web::VisibilityObserver>);
     Effect::new(move |_| {
         if let Some(el) = box_ref.get() {
-            // Measured now as well: browsers skip rendering steps (and so ResizeObserver) in
-            // offscreen iframes, where an embed must still draw to report its height.
             let (wide, narrow) = charts::box_heights(data, spec);
             web::set_style_property(&el, "--h-wide", &format!("{wide}px"));
             web::set_style_property(&el, "--h-narrow", &format!("{narrow}px"));
+            // Measured now as well: browsers skip rendering steps (and so ResizeObserver) in
+            // offscreen iframes, where an embed must still draw to report its height.
             width.set(el.get_bounding_client_rect().width());
             observer.set_value(web::WidthObserver::new(&el, move |w| width.set(w)));
+            if !ctx.embedded {
+                let seen = web::VisibilityObserver::new(&el, move |near| near_screen.set(near));
+                if seen.is_none() {
+                    near_screen.set(true);
+                }
+                visibility.set_value(seen);
+            }
         }
     });
-    on_cleanup(move || observer.dispose());
+    on_cleanup(move || {
+        observer.dispose();
+        visibility.dispose();
+    });
 
     // Draws with the current language, scheme and width, unless the canvas already shows
     // exactly that. Reads signals untracked: the effect below decides when.
@@ -99,24 +114,7 @@ pub fn ChartView(
         ctx.drawn.update(|n| *n = n.wrapping_add(1));
     };
 
-    // Charts on or near the screen are drawn at once; the others when the browser is idle, so
-    // the first paint and a language switch cost only what the reader sees. Embeds show one
-    // chart (and offscreen iframes get no intersection updates), printing needs every chart.
-    let near_screen = RwSignal::new(ctx.embedded);
-    let visibility = StoredValue::new_local(None::<web::VisibilityObserver>);
-    on_cleanup(move || visibility.dispose());
     let idle_queued = StoredValue::new(false);
-    Effect::new(move |_| {
-        if let Some(el) = box_ref.get() {
-            if !ctx.embedded {
-                let observer = web::VisibilityObserver::new(&el, move |near| near_screen.set(near));
-                if observer.is_none() {
-                    near_screen.set(true);
-                }
-                visibility.set_value(observer);
-            }
-        }
-    });
     Effect::new(move |_| {
         // What a drawing depends on.
         ctx.lang.track();

@@ -101,12 +101,12 @@ const [swRaw, swGz] = sizeOf(['sw.js']);
 console.log(`| first visit in all: dashboard + sw.js + files fetched again | ${kb(pages.dashboard.raw + swRaw + refRaw)} | ${kb(pages.dashboard.gz + swGz + refGz)} |\n`);
 
 // Runs in the page (a function, not a string: the pages' CSP has no 'unsafe-eval'). Optionally
-// clicks a language button, then polls every animation frame; resolves with the start time, the
-// time of the first frame with every chart on screen drawn in `lang` (what the reader sees; the
+// clicks a language button, then polls (see below); resolves with the start time, the time
+// every chart on screen was drawn in `lang` (what the reader sees; the
 // others are drawn when the browser is idle), and the time every chart was.
 const untilDrawn = ({ lang, click, screenOnly, byTask }) => new Promise((resolve) => {
   const onScreen = (e) => { const r = e.getBoundingClientRect(); return r.height > 0 && r.bottom > 0 && r.top < innerHeight; };
-  const drawn = (c) => c.length > 0 && c.every((e) => e.dataset.drawn === lang);
+  const isDrawn = (e) => e.dataset.drawn === lang;
   const t0 = performance.now();
   let seen = null;
   if (click) document.querySelector(`button.lang-button[lang="${lang}"]`).click();
@@ -118,8 +118,8 @@ const untilDrawn = ({ lang, click, screenOnly, byTask }) => new Promise((resolve
   const tick = () => {
     const all = [...document.querySelectorAll('canvas[data-chart]')];
     // Vacuously true when no chart is on screen (a long theme filter can fill the first screen).
-    if (seen === null && all.length > 0 && all.filter(onScreen).every((e) => e.dataset.drawn === lang)) seen = performance.now();
-    if (seen !== null && (screenOnly || drawn(all))) resolve([t0, seen, performance.now()]);
+    if (seen === null && all.length > 0 && all.filter(onScreen).every(isDrawn)) seen = performance.now();
+    if (seen !== null && (screenOnly || all.every(isDrawn))) resolve([t0, seen, performance.now()]);
     else if (seen === null && byTask) channel.port2.postMessage(0);
     else requestAnimationFrame(tick);
   };

@@ -10,7 +10,7 @@ mod figure;
 mod share;
 mod timeline;
 
-pub use either::{BackendError, EitherBackend};
+pub use either::EitherBackend;
 pub use figure::{draw_figure, figure_height, figure_svg, wrap, Caption};
 
 use crate::format;

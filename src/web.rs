@@ -234,23 +234,66 @@ pub fn focus_by_id(id: &str) {
 }
 
 /// Measures text as the canvas will draw it (same font shorthand as plotters-canvas), so
-/// charts lay out with exact widths and without touching the DOM.
-pub fn canvas_text_measure(canvas: &web_sys::HtmlCanvasElement) -> impl Fn(&str, f64, bool) -> f64 {
-    let context = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+/// charts lay out with exact widths and without touching the DOM. One shared canvas that is
+/// not in the page: setting the font of a canvas in the page makes the browser bring the
+/// page's style up to date first (~30 ms after a language switch restyles every element).
+/// Widths are remembered: a redraw measures the same labels again.
+pub fn text_measure() -> impl Fn(&str, f64, bool) -> f64 {
     move |text: &str, size: f64, bold: bool| {
-        let Some(context) = &context else {
-            return crate::charts::estimate_text_width(text, size, bold);
-        };
-        let weight = if bold { "bold" } else { "normal" };
-        context.set_font(&format!("{weight} {size}px sans-serif"));
-        context
+        TEXT_MEASURER.with_borrow_mut(|measurer| {
+            if measurer.is_none() {
+                *measurer = TextMeasurer::new();
+            }
+            match measurer {
+                Some(m) => m.width(text, size, bold),
+                None => crate::charts::estimate_text_width(text, size, bold),
+            }
+        })
+    }
+}
+
+struct TextMeasurer {
+    context: web_sys::CanvasRenderingContext2d,
+    font: (u64, bool),
+    widths: std::collections::HashMap<(String, u64, bool), f64>,
+}
+
+thread_local! {
+    static TEXT_MEASURER: std::cell::RefCell<Option<TextMeasurer>> = const { std::cell::RefCell::new(None) };
+}
+
+impl TextMeasurer {
+    fn new() -> Option<Self> {
+        let context = offscreen_canvas(1, 1)?
+            .get_context("2d")
+            .ok()??
+            .dyn_into::<web_sys::CanvasRenderingContext2d>()
+            .ok()?;
+        Some(Self {
+            context,
+            font: (0, false),
+            widths: Default::default(),
+        })
+    }
+
+    fn width(&mut self, text: &str, size: f64, bold: bool) -> f64 {
+        let key = (text.to_string(), size.to_bits(), bold);
+        if let Some(w) = self.widths.get(&key) {
+            return *w;
+        }
+        if self.font != (key.1, bold) {
+            let weight = if bold { "bold" } else { "normal" };
+            self.context
+                .set_font(&format!("{weight} {size}px sans-serif"));
+            self.font = (key.1, bold);
+        }
+        let width = self
+            .context
             .measure_text(text)
             .map(|m| m.width())
-            .unwrap_or_else(|_| crate::charts::estimate_text_width(text, size, bold))
+            .unwrap_or_else(|_| crate::charts::estimate_text_width(text, size, bold));
+        self.widths.insert(key, width);
+        width
     }
 }
 

@@ -44,8 +44,11 @@ pub fn ChartView(
             web::set_style_property(&el, "--h-wide", &format!("{wide}px"));
             web::set_style_property(&el, "--h-narrow", &format!("{narrow}px"));
             // Measured now as well: browsers skip rendering steps (and so ResizeObserver) in
-            // offscreen iframes, where an embed must still draw to report its height.
-            width.set(el.get_bounding_client_rect().width());
+            // offscreen iframes, where an embed must still draw to report its height. Not on
+            // the dashboard: measuring forces the layout of sections the browser skips.
+            if ctx.embedded {
+                width.set(el.get_bounding_client_rect().width());
+            }
             observer.set_value(web::WidthObserver::new(&el, move |w| width.set(w)));
             if !ctx.embedded {
                 let seen = web::VisibilityObserver::new(&el, move |near| near_screen.set(near));
@@ -66,7 +69,7 @@ pub fn ChartView(
     let drawn_as = StoredValue::new(None::<(Lang, bool, u64)>);
     let highlight = StoredValue::new(highlight);
     let draw = move || {
-        let (lang, dark, w) = (
+        let (lang, dark, mut w) = (
             ctx.lang.get_untracked(),
             ctx.dark.get_untracked(),
             width.get_untracked(),
@@ -74,10 +77,22 @@ pub fn ChartView(
         let Some(canvas) = canvas_ref.get_untracked() else {
             return;
         };
+        // A chart in a section the browser skips (off screen, style.css) gets no width reports:
+        // it is measured when drawn at idle before it was ever shown, and for printing (the
+        // window may have been resized meanwhile). Measuring lays out that section.
+        if w < 1.0 || ctx.printing.get_untracked() {
+            if let Some(el) = box_ref.get_untracked() {
+                w = el.get_bounding_client_rect().width();
+            }
+        }
         let key = (lang, dark, w.to_bits());
         if w < 1.0 || drawn_as.get_value() == Some(key) {
             return;
         }
+        // The canvas carries the language it is drawn in. Without its own `lang`, every
+        // canvas re-resolves its fonts synchronously when the page's language changes (~12 ms
+        // for the dashboard's canvases, measured in Chromium).
+        let _ = canvas.set_attribute("lang", lang.code());
         let h = charts::preferred_height(data, spec, w);
         let dpr = web::device_pixel_ratio();
         canvas.set_width((w * dpr).round() as u32);
@@ -86,7 +101,7 @@ pub fn ChartView(
         let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
             return;
         };
-        let measure = web::canvas_text_measure(&canvas);
+        let measure = web::text_measure();
         let area = charts::EitherBackend::Canvas(backend).into_drawing_area();
         let mut palette = Palette::for_dark(dark);
         if ctx.transparent {
@@ -121,6 +136,8 @@ pub fn ChartView(
         ctx.dark.track();
         width.track();
         canvas_ref.track();
+        // A theme filter may show a chart that was hidden, so never drawn or measured.
+        ctx.filter.track();
         if near_screen.get() || ctx.printing.get() {
             draw();
         } else if !idle_queued.get_value() {
@@ -194,6 +211,7 @@ pub fn ChartView(
         <div class="chart-box" node_ref=box_ref>
             <canvas
                 node_ref=canvas_ref
+                lang=ctx.lang.get_untracked().code()
                 data-chart=spec.id.clone()
                 role="img"
                 aria-label=move || charts::summary(data, spec, lang.get())

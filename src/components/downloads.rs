@@ -60,10 +60,7 @@ pub fn Downloads(chart: String, figure: NodeRef<leptos::html::Figure>) -> impl I
         let palette = palette();
         let width = picture_width(figure.get_untracked());
         let scale = if png { 2.0 } else { 1.0 };
-        let Some(canvas) = web::offscreen_canvas(1, 1) else {
-            return;
-        };
-        let measure = web::canvas_text_measure(&canvas);
+        let measure = web::text_measure();
         let frame = Frame {
             data,
             chart: spec,
@@ -79,8 +76,10 @@ pub fn Downloads(chart: String, figure: NodeRef<leptos::html::Figure>) -> impl I
             return;
         }
         let height = charts::figure_height(&frame, &caption, width);
-        canvas.set_width((width * scale) as u32);
-        canvas.set_height((height * scale) as u32);
+        let Some(canvas) = web::offscreen_canvas((width * scale) as u32, (height * scale) as u32)
+        else {
+            return;
+        };
         if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
             let area = charts::EitherBackend::Canvas(backend).into_drawing_area();
             if charts::draw_figure(&area, &frame, &caption, width).is_ok() {

@@ -2,5 +2,7 @@
 
 fn main() {
     bac_giang_economy::web::show_banner_on_panic();
-    leptos::mount::mount_to_body(bac_giang_economy::components::App);
+    bac_giang_economy::web::after_first_paint(|| {
+        leptos::mount::mount_to_body(bac_giang_economy::components::App)
+    });
 }

@@ -214,6 +214,43 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `f` once the prerendered page (`#prerender`) has been painted and that paint reported,
+/// so the app taking over neither delays the first paint nor replaces the content before the
+/// browser has counted it as the page's largest paint (the same figures, drawn again by the
+/// app, would otherwise count as a later one). At once without a prerendered page (embeds),
+/// in a page that is not being rendered (a background tab), or after 10 frames at most (a browser that does not report paints).
+pub fn after_first_paint(f: impl FnOnce() + 'static) {
+    let rendered = document().is_some_and(|d| {
+        d.get_element_by_id("prerender").is_some()
+            && d.visibility_state() == web_sys::VisibilityState::Visible
+    });
+    if !rendered || first_paint_reported() {
+        return f();
+    }
+    poll_first_paint(Box::new(f), 0);
+}
+
+fn poll_first_paint(f: Box<dyn FnOnce()>, frames: u32) {
+    let Some(w) = window() else {
+        return f();
+    };
+    let next = Closure::once_into_js(move || {
+        if first_paint_reported() || frames >= 10 {
+            f();
+        } else {
+            poll_first_paint(f, frames + 1);
+        }
+    });
+    let _ = w.request_animation_frame(next.unchecked_ref());
+}
+
+/// Whether the browser has reported the page's first contentful paint.
+fn first_paint_reported() -> bool {
+    window()
+        .and_then(|w| w.performance())
+        .is_none_or(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
+}
+
 /// Removes the element with this id, if it exists.
 pub fn remove_element(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
@@ -237,7 +274,6 @@ pub fn focus_by_id(id: &str) {
 /// charts lay out with exact widths and without touching the DOM. One shared canvas that is
 /// not in the page: setting the font of a canvas in the page makes the browser bring the
 /// page's style up to date first (~30 ms after a language switch restyles every element).
-/// Widths are remembered: a redraw measures the same labels again.
 pub fn text_measure() -> impl Fn(&str, f64, bool) -> f64 {
     move |text: &str, size: f64, bold: bool| {
         TEXT_MEASURER.with_borrow_mut(|measurer| {
@@ -254,8 +290,8 @@ pub fn text_measure() -> impl Fn(&str, f64, bool) -> f64 {
 
 struct TextMeasurer {
     context: web_sys::CanvasRenderingContext2d,
+    /// The font last set (size bits, bold): setting it again is not free.
     font: (u64, bool),
-    widths: std::collections::HashMap<(String, u64, bool), f64>,
 }
 
 thread_local! {
@@ -272,28 +308,20 @@ impl TextMeasurer {
         Some(Self {
             context,
             font: (0, false),
-            widths: Default::default(),
         })
     }
 
     fn width(&mut self, text: &str, size: f64, bold: bool) -> f64 {
-        let key = (text.to_string(), size.to_bits(), bold);
-        if let Some(w) = self.widths.get(&key) {
-            return *w;
-        }
-        if self.font != (key.1, bold) {
+        if self.font != (size.to_bits(), bold) {
             let weight = if bold { "bold" } else { "normal" };
             self.context
                 .set_font(&format!("{weight} {size}px sans-serif"));
-            self.font = (key.1, bold);
+            self.font = (size.to_bits(), bold);
         }
-        let width = self
-            .context
+        self.context
             .measure_text(text)
             .map(|m| m.width())
-            .unwrap_or_else(|_| crate::charts::estimate_text_width(text, size, bold));
-        self.widths.insert(key, width);
-        width
+            .unwrap_or_else(|_| crate::charts::estimate_text_width(text, size, bold))
     }
 }
 

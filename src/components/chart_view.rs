@@ -44,8 +44,8 @@ pub fn ChartView(
             web::set_style_property(&el, "--h-wide", &format!("{wide}px"));
             web::set_style_property(&el, "--h-narrow", &format!("{narrow}px"));
             // Measured now as well: browsers skip rendering steps (and so ResizeObserver) in
-            // offscreen iframes, where an embed must still draw to report its height. Not on
-            // the dashboard: measuring forces the layout of sections the browser skips.
+            // offscreen iframes, where an embed must still draw to report its height. (The
+            // dashboard's charts get their first width from the observer, without a forced layout.)
             if ctx.embedded {
                 width.set(el.get_bounding_client_rect().width());
             }
@@ -69,7 +69,7 @@ pub fn ChartView(
     let drawn_as = StoredValue::new(None::<(Lang, bool, u64)>);
     let highlight = StoredValue::new(highlight);
     let draw = move || {
-        let (lang, dark, mut w) = (
+        let (lang, dark, w) = (
             ctx.lang.get_untracked(),
             ctx.dark.get_untracked(),
             width.get_untracked(),
@@ -77,14 +77,6 @@ pub fn ChartView(
         let Some(canvas) = canvas_ref.get_untracked() else {
             return;
         };
-        // A chart in a section the browser skips (off screen, style.css) gets no width reports:
-        // it is measured when drawn at idle before it was ever shown, and for printing (the
-        // window may have been resized meanwhile). Measuring lays out that section.
-        if w < 1.0 || ctx.printing.get_untracked() {
-            if let Some(el) = box_ref.get_untracked() {
-                w = el.get_bounding_client_rect().width();
-            }
-        }
         let key = (lang, dark, w.to_bits());
         if w < 1.0 || drawn_as.get_value() == Some(key) {
             return;
@@ -136,8 +128,6 @@ pub fn ChartView(
         ctx.dark.track();
         width.track();
         canvas_ref.track();
-        // A theme filter may show a chart that was hidden, so never drawn or measured.
-        ctx.filter.track();
         if near_screen.get() || ctx.printing.get() {
             draw();
         } else if !idle_queued.get_value() {

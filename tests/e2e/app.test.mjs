@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations, paintedFraction, scrollToSettled,
+  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations, paintedFraction,
 } from './harness.mjs';
 
 const browser = await launch();
@@ -242,7 +242,7 @@ const failed = await run({
     assert((await page.textContent('.chart-box .tooltip')).startsWith('Nghị quyết 147-NQ/TU'), 'first milestone');
     assert(await tipInside(), 'keyboard tooltip at the left edge stays inside');
     const revenue = page.locator('canvas[data-chart="company-revenue"]');
-    await scrollToSettled(revenue);
+    await revenue.scrollIntoViewIfNeeded();
     const box = await revenue.boundingBox();
     // The right end of the USD bar (8 px padding, 22 px bar at the bottom; see charts/bars.rs).
     await page.mouse.move(box.x + box.width - 12, box.y + box.height - 18);
@@ -318,8 +318,6 @@ const failed = await run({
     });
     assert(sameLayout.narrow > sameLayout.wide && sameLayout.back === sameLayout.wide, `heights ${JSON.stringify(sameLayout)}`);
     await page.setViewportSize({ width: 420, height: 900 });
-    // Off screen, its section skips layout (style.css) until scrolled near; then it redraws.
-    await scrollToSettled(page.locator('canvas[data-chart="company-revenue"]'));
     await page.waitForFunction((b) => document.querySelector('canvas[data-chart="company-revenue"]').width < b, before);
     const drawn = await page.$eval('canvas[data-chart="company-revenue"]', (c) => ({ css: c.getBoundingClientRect().height, backing: c.height / devicePixelRatio }));
     assert(Math.abs(drawn.css - sameLayout.narrow) < 0.5 && Math.abs(drawn.backing - drawn.css) < 1, `redrawn at the narrow height ${JSON.stringify(drawn)}`);

@@ -64,16 +64,6 @@ export async function waitForCharts(page, lang) {
 }
 
 /// Fraction of a canvas's pixels that differ from its top-left pixel (the background).
-// Scrolls an element into view and waits until the page around it has settled: sections off
-// screen skip rendering (style.css), so the ones scrolled to take their real heights a frame
-// later.
-export async function scrollToSettled(locator) {
-  for (let i = 0; i < 2; i++) {
-    await locator.scrollIntoViewIfNeeded();
-    await locator.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  }
-}
-
 export function paintedFraction(page, id) {
   return page.evaluate((id) => {
     const c = document.querySelector(`canvas[data-chart="${id}"]`);

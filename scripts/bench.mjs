@@ -69,7 +69,8 @@ async function transfer(url, ready) {
   }
   return { raw, gz, br, files: [...fetched].sort() };
 }
-const drawn = () => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.dataset.drawn) && document.querySelector('.page, .embed');
+const drawn = () => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.dataset.drawn) && document.querySelector('.page, .embed')
+  && !document.querySelector('main[aria-busy="true"]');
 const pages = {
   dashboard: await transfer('?lang=vi', drawn),
   'embed (card)': await transfer('embed.html?id=grdp-growth-2023&lang=vi', drawn),
@@ -126,7 +127,9 @@ const untilDrawn = ({ lang, click, screenOnly, byTask }) => new Promise((resolve
       if (byTask) void document.body.offsetHeight;
       seen = performance.now();
     }
-    if (seen !== null && (screenOnly || all.every(isDrawn))) resolve([t0, seen, performance.now()]);
+    // Every chart: also those of sections added when idle (<main> is busy until the last).
+    const complete = () => all.every(isDrawn) && !document.querySelector('main[aria-busy="true"]');
+    if (seen !== null && (screenOnly || complete())) resolve([t0, seen, performance.now()]);
     else if (seen === null && byTask) channel.port2.postMessage(0);
     else requestAnimationFrame(tick);
   };

@@ -251,6 +251,36 @@ fn first_paint_reported() -> bool {
         .is_none_or(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
 }
 
+/// How many of the prerendered page's theme sections, from the top, reach into the first
+/// screen and a half of what the reader sees now (they may have scrolled before the app
+/// started). None without a prerendered page, or with an address fragment to scroll to.
+pub fn prerendered_sections_in_view() -> Option<usize> {
+    let w = window()?;
+    if w.location().hash().is_ok_and(|h| h.len() > 1) {
+        return None;
+    }
+    let sections = document()?
+        .query_selector_all("#prerender section.theme")
+        .ok()?;
+    if sections.length() == 0 {
+        return None;
+    }
+    let bottom = w.inner_height().ok()?.as_f64()? * 1.5;
+    let mut count = 0;
+    for i in 0..sections.length() {
+        let Some(el) = sections
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if el.get_bounding_client_rect().top() < bottom {
+            count = i as usize + 1;
+        }
+    }
+    Some(count)
+}
+
 /// Removes the element with this id, if it exists.
 pub fn remove_element(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {

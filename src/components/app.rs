@@ -11,6 +11,9 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let data = crate::dataset();
+    // Theme sections the reader may already see in the prerendered page are rendered at once,
+    // the others when the browser is idle (see Dashboard).
+    let sections_in_view = web::prerendered_sections_in_view();
     // The build's prerendered HTML (readers without JavaScript) gives way to the app.
     web::remove_element("prerender");
     let embedded = web::is_embed_page();
@@ -22,6 +25,7 @@ pub fn App() -> impl IntoView {
         true => ViewState::default(),
         false => view_state::parse(data, &web::search()).0,
     };
+    let card_open = view.card.is_some();
     let lang = match chosen.and_then(|p| p.lang).or(view.lang) {
         Some(lang) => lang,
         // Embeds do not read the dashboard's remembered language: the snippet names one.
@@ -77,6 +81,9 @@ pub fn App() -> impl IntoView {
     match params {
         // Either, not AnyView: type erasure would compile in every view's rendering methods.
         Some(result) => Either::Left(view! { <EmbedView params=result/> }),
-        None => Either::Right(view! { <Dashboard/> }),
+        // An open card's dialog returns focus to the card when closed: every card must exist.
+        None => Either::Right(view! {
+            <Dashboard sections_at_once=sections_in_view.filter(|_| !card_open)/>
+        }),
     }
 }

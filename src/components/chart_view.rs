@@ -129,7 +129,14 @@ pub fn ChartView(
         width.track();
         canvas_ref.track();
         if near_screen.get() || ctx.printing.get() {
-            draw();
+            // After this turn's other effects: a canvas setting its language or font brings the
+            // page's style up to date, and should do so once, after every text has changed.
+            leptos::task::spawn_local(async move {
+                // Nothing to do if the chart was removed meanwhile (a table shown instead).
+                if width.try_get_untracked().is_some() {
+                    draw();
+                }
+            });
         } else if !idle_queued.get_value() {
             idle_queued.set_value(true);
             web::when_idle(move || {

@@ -58,6 +58,8 @@ export async function watchedPage(context, base, alsoAllowed = []) {
 export async function waitForCharts(page, lang) {
   await page.waitForFunction((lang) => {
     // Charts in filtered-out (hidden) sections are drawn when they are shown.
+    // Sections far from the screen are added when the browser is idle; <main> is busy until then.
+    if (document.querySelector('main[aria-busy="true"]')) return false;
     const canvases = [...document.querySelectorAll('canvas[data-chart]')].filter((c) => c.getClientRects().length > 0);
     return canvases.length > 0 && canvases.every((c) => c.dataset.drawn === lang);
   }, lang, { timeout: 30000 });

@@ -87,6 +87,8 @@ const failed = await run({
     for (const url of DASHBOARD) {
       await page.goto(base + url);
       await page.locator('article.card').first().waitFor({ timeout: 15000 });
+      // The app has taken over and added every section (far ones come when the browser is idle).
+      await page.waitForFunction(() => !document.getElementById('prerender') && !document.querySelector('main[aria-busy="true"]'), null, { timeout: 15000 });
       assertEqual(await page.locator('article.card').count(), indicatorIds.length, `${url.slice(0, 60)}: every card`);
       assertEqual(await page.locator('img, script:not([src])').count(), 0, `${url.slice(0, 60)}: no injected markup`);
       assert(!(await page.evaluate(() => window.__pwned)), `${url.slice(0, 60)}: nothing ran`);

@@ -250,7 +250,8 @@ const failed = await run({
     await page.goto(hostBase);
     const dash = await (await page.$('#dash')).contentFrame();
     const embed = await (await page.$('#embed')).contentFrame();
-    await dash.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="en"]').length > 0, null, { timeout: 30000 });
+    await dash.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="en"]').length > 0
+      && !document.querySelector('main[aria-busy="true"]'), null, { timeout: 30000 });
     await embed.waitForFunction(() => document.querySelector('canvas[data-drawn="vi"]'), null, { timeout: 30000 });
     assertEqual(await dash.$$eval('article.card', (e) => e.length), indicatorIds.length, 'the sandboxed dashboard renders every card');
     // The scenario is real: the frame cannot even read navigator.serviceWorker.

@@ -174,9 +174,15 @@ if (process.env.SCALE !== '0' && PARTS.has('scale')) {
   execFileSync('node', [path.join(root, 'scripts', 'scale-fixture.mjs'), dataDir], { stdio: 'inherit' });
   const scaleDist = path.join(root, 'target', 'scale-dist');
   const started = performance.now();
-  execFileSync('trunk', ['build', '--release', '--offline', '--dist', scaleDist], {
-    cwd: root, env: { ...process.env, DATASET: path.join(dataDir, 'scale.json') }, stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  try {
+    execFileSync('trunk', ['build', '--release', '--offline', '--dist', scaleDist], {
+      cwd: root, env: { ...process.env, DATASET: path.join(dataDir, 'scale.json') }, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (e) {
+    // Trunk reports on stdout: show what went wrong.
+    console.error(`${e.stdout ?? ''}${e.stderr ?? ''}`);
+    throw e;
+  }
   const buildSeconds = (performance.now() - started) / 1000;
   const scaled = await serve(scaleDist);
   const firstPaints = async (at) => {

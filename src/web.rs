@@ -266,19 +266,14 @@ pub fn prerendered_sections_in_view() -> Option<usize> {
         return None;
     }
     let bottom = w.inner_height().ok()?.as_f64()? * 1.5;
-    let mut count = 0;
-    for i in 0..sections.length() {
-        let Some(el) = sections
+    // In document order: the first section starting below that line ends the count.
+    let below = (0..sections.length()).find(|&i| {
+        sections
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        if el.get_bounding_client_rect().top() < bottom {
-            count = i as usize + 1;
-        }
-    }
-    Some(count)
+            .is_some_and(|el| el.get_bounding_client_rect().top() >= bottom)
+    });
+    Some(below.unwrap_or(sections.length()) as usize)
 }
 
 /// Removes the element with this id, if it exists.

@@ -217,8 +217,9 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
 /// Runs `f` once the prerendered page (`#prerender`) has been painted and that paint reported,
 /// so the app taking over neither delays the first paint nor replaces the content before the
 /// browser has counted it as the page's largest paint (the same figures, drawn again by the
-/// app, would otherwise count as a later one). At once without a prerendered page (embeds),
-/// in a page that is not being rendered (a background tab), or after 10 frames at most (a browser that does not report paints).
+/// app, would otherwise count as a later one). At once without a prerendered page (embeds)
+/// and in a page that is not being rendered (a background tab); after 10 frames at most where
+/// the browser does not report paints.
 pub fn after_first_paint(f: impl FnOnce() + 'static) {
     let rendered = document().is_some_and(|d| {
         d.get_element_by_id("prerender").is_some()

@@ -314,8 +314,11 @@ pub fn citations<'a>(
             })
         })
         .collect();
-    out.sort_by_key(|c| c.excerpt_lang != lang);
-    out
+    // The reader's language first, order kept otherwise. A partition, not a sort: the wasm
+    // then carries no sorting code.
+    let (mut first, rest): (Vec<_>, Vec<_>) = out.into_iter().partition(|c| c.excerpt_lang == lang);
+    first.extend(rest);
+    first
 }
 
 /// The version stamp readers can quote and check, in the footer of every page:
@@ -353,16 +356,21 @@ pub fn sources_line<'a>(
 ) -> String {
     let mut grouped: Vec<(&str, Vec<u32>)> = Vec::new();
     for c in cites {
-        match grouped.iter_mut().find(|(s, _)| *s == c.source) {
-            Some((_, paras)) => paras.push(c.paragraph),
-            None => grouped.push((&c.source, vec![c.paragraph])),
+        let paras = match grouped.iter().position(|(s, _)| *s == c.source) {
+            Some(i) => &mut grouped[i].1,
+            None => {
+                grouped.push((&c.source, Vec::new()));
+                &mut grouped.last_mut().expect("just pushed").1
+            }
+        };
+        // Kept ascending and without repeats as they arrive (a handful per source).
+        if let Err(at) = paras.binary_search(&c.paragraph) {
+            paras.insert(at, c.paragraph);
         }
     }
     let parts: Vec<String> = grouped
         .into_iter()
-        .map(|(id, mut paras)| {
-            paras.sort_unstable();
-            paras.dedup();
+        .map(|(id, paras)| {
             let name = data.source(id).map_or(id, |s| s.publisher.get(lang));
             let list: Vec<String> = paras.iter().map(u32::to_string).collect();
             format!("{name}, {} {}", t(lang, Msg::Paragraph), list.join(", "))

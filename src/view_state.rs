@@ -116,9 +116,17 @@ impl ViewState {
 /// Shows chart `id` as a table (`on`) or as a drawing, keeping `tables` in the data's order so
 /// equal views have equal addresses.
 pub fn set_table(data: &Dataset, tables: &mut Vec<String>, id: &str, on: bool) {
-    tables.retain(|t| t != id);
-    if on {
-        tables.push(id.to_string());
-    }
-    tables.sort_by_key(|t| data.charts.iter().position(|c| &c.id == t));
+    let shown = |chart: &str| {
+        if chart == id {
+            on
+        } else {
+            tables.iter().any(|t| t == chart)
+        }
+    };
+    *tables = data
+        .charts
+        .iter()
+        .filter(|c| shown(&c.id))
+        .map(|c| c.id.clone())
+        .collect();
 }

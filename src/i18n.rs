@@ -287,7 +287,7 @@ pub fn citations<'a>(
     cites: &'a [Citation],
     lang: Lang,
 ) -> Vec<CitationView<'a>> {
-    let mut out: Vec<CitationView<'a>> = cites
+    let out: Vec<CitationView<'a>> = cites
         .iter()
         .filter_map(|c| {
             let source = data.source(&c.source)?;

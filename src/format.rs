@@ -45,29 +45,12 @@ pub fn number(x: f64, max_frac: usize, lang: Lang) -> String {
 
 /// Integer digits and (trailing-zero-trimmed) fraction digits of a non-negative `x`.
 fn round_half_away(x: f64, max_frac: usize) -> (Vec<u8>, Vec<u8>) {
-    let sci = format!("{x:e}"); // shortest round-trip, e.g. "2.4748e3"
-    let (mantissa, exp) = sci.split_once('e').expect("`{:e}` output has an exponent");
-    let exp: i64 = exp.parse().expect("exponent is an integer");
-    let digits: Vec<u8> = mantissa
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|b| b - b'0')
-        .collect();
-    let point = exp + 1; // digits before the decimal point
-    let (mut int, mut frac): (Vec<u8>, Vec<u8>) = if point <= 0 {
-        let mut f = vec![0; (-point) as usize];
-        f.extend(&digits);
-        (vec![0], f)
-    } else if point as usize >= digits.len() {
-        let mut i = digits.clone();
-        i.resize(point as usize, 0);
-        (i, Vec::new())
-    } else {
-        (
-            digits[..point as usize].to_vec(),
-            digits[point as usize..].to_vec(),
-        )
-    };
+    // `Display` writes the shortest digits that round-trip, never in exponent form (1e21 is
+    // "1000000000000000000000"); one float formatter in the wasm instead of two.
+    let plain = format!("{x}");
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let digits = |s: &str| -> Vec<u8> { s.bytes().map(|b| b - b'0').collect() };
+    let (mut int, mut frac) = (digits(int), digits(frac));
     if frac.len() > max_frac {
         let round_up = frac[max_frac] >= 5;
         frac.truncate(max_frac);
@@ -288,6 +271,9 @@ mod tests {
         assert_eq!(number(1583.1, 0, Vi), "1.583");
         assert_eq!(number(0.0004, 2, En), "0");
         assert_eq!(number(-0.0004, 2, En), "0", "no negative zero");
+        assert_eq!(number(0.0005, 3, En), "0.001");
+        assert_eq!(number(0.00095, 3, Vi), "0,001");
+        assert_eq!(number(99.95, 1, En), "100");
     }
 
     #[test]

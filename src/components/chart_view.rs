@@ -222,7 +222,9 @@ pub fn ChartView(
             <p class="visually-hidden" aria-live="polite">{announced}</p>
             {move || {
                 tip.get().map(|(x, y, anchor, label)| {
-                    let shift = format!("translate({:.1}%, calc(-100% - 12px))", -anchor * 100.0);
+                    // Rounded by hand: a precision in the format string would add a second float formatter.
+                    let percent = (-anchor * 1000.0).round() / 10.0;
+                    let shift = format!("translate({percent}%, calc(-100% - 12px))");
                     view! {
                         <div
                             class="tooltip"

@@ -1,3 +1,4 @@
+use super::{live, pressed};
 use super::{local, use_app, word, ChartView, DataTable, Downloads, EmbedButton};
 use crate::i18n::{self, Msg};
 use crate::view_state;
@@ -15,14 +16,14 @@ pub fn ChartCard(chart: String) -> impl IntoView {
         .expect("chart ids come from the validated data");
     let title_id = format!("chart-title-{}", spec.id);
     let title_ref = title_id.clone();
-    let cites = move || {
+    let cites = live(move || {
         let all: Vec<_> = data
             .chart_rows(spec)
             .into_iter()
             .flat_map(|i| i.sources.iter())
             .collect();
         i18n::sources_line(data, all, lang.get())
-    };
+    });
     let figure = NodeRef::<leptos::html::Figure>::new();
     let as_table = move || ctx.tables.with(|t| t.contains(&spec.id));
     let view_button = move |table: bool, label: Msg| {
@@ -31,7 +32,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
                 type="button"
                 class="view-button"
                 data-view-as=if table { "table" } else { "chart" }
-                aria-pressed=move || (as_table() == table).to_string()
+                aria-pressed=pressed(move || as_table() == table)
                 on:click=move |_| ctx.tables.update(|t| view_state::set_table(data, t, &spec.id, table))
             >
                 {word(lang, label)}

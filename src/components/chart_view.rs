@@ -1,3 +1,4 @@
+use super::live;
 use super::use_app;
 use crate::charts::{self, Frame, Hit, Palette};
 use crate::model::Lang;
@@ -211,7 +212,7 @@ pub fn ChartView(
                 lang=ctx.lang.get_untracked().code()
                 data-chart=spec.id.clone()
                 role="img"
-                aria-label=move || charts::summary(data, spec, lang.get())
+                aria-label=live(move || charts::summary(data, spec, lang.get()))
                 on:pointermove=move |e: web_sys::PointerEvent| show_tip(e.client_x() as f64, e.client_y() as f64)
                 on:pointerdown=move |e: web_sys::PointerEvent| show_tip(e.client_x() as f64, e.client_y() as f64)
                 on:pointerleave=move |_| tip.set(None)

@@ -1,3 +1,4 @@
+use super::{live, live_flag};
 use super::{use_app, word, DetailDialog, EmbedDialog, Header, ThemeFilter, ThemeSection};
 use crate::export;
 use crate::i18n::{self, Msg};
@@ -77,7 +78,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     let lang = ctx.lang;
     view! {
         <a class="skip" href="#content">{word(lang, Msg::SkipToContent)}</a>
-        <div class="page" inert=move || ctx.dialog_open()>
+        <div class="page" inert=live_flag(move || ctx.dialog_open())>
             <Header/>
             <main id="content" tabindex="-1" aria-busy=move || busy.get().then_some("true")>
                 <ThemeFilter/>
@@ -85,7 +86,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>{word(lang, Msg::Footer)}</p>
-                <p class="version">{move || i18n::version_line(data, crate::BUILD, lang.get())}</p>
+                <p class="version">{live(move || i18n::version_line(data, crate::BUILD, lang.get()))}</p>
                 <p class="dataset-downloads">
                     {word(lang, Msg::DownloadData)}
                     " "

@@ -1,4 +1,4 @@
-use super::{embed_button_id, use_app, word};
+use super::{embed_button_id, live, use_app, word};
 use crate::i18n::Msg;
 use crate::model::Text;
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub fn EmbedButton(item: String, title: &'static Text) -> impl IntoView {
             on:click=move |_| ctx.embedding.set(Some(item.clone()))
         >
             {word(lang, Msg::Embed)}
-            <span class="visually-hidden">{move || format!(": {}", title.get(lang.get()))}</span>
+            <span class="visually-hidden">{live(move || format!(": {}", title.get(lang.get())))}</span>
         </button>
     }
 }

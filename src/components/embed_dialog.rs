@@ -1,4 +1,5 @@
 use super::{embed_button_id, use_app, word, Modal};
+use super::{live, live_flag};
 use crate::embed::{self, Scheme, Target};
 use crate::i18n::{self, Msg};
 use crate::web;
@@ -51,7 +52,7 @@ pub fn EmbedDialog() -> impl IntoView {
                         type="radio"
                         name="embed-scheme"
                         value=s.code()
-                        prop:checked=move || scheme.get() == s
+                        prop:checked=live_flag(move || scheme.get() == s)
                         on:change=move |_| scheme.set(s)
                     />
                     {word(lang, msg)}
@@ -64,7 +65,7 @@ pub fn EmbedDialog() -> impl IntoView {
                     <input
                         type="checkbox"
                         name=name
-                        prop:checked=move || signal.get()
+                        prop:checked=live_flag(move || signal.get())
                         on:change=move |_| signal.update(|v| *v = !*v)
                     />
                     {word(lang, msg)}
@@ -75,7 +76,7 @@ pub fn EmbedDialog() -> impl IntoView {
             <div class="dialog-body embed-dialog" data-embed-for=id.clone()>
                 <h2 id="embed-title">
                     {word(lang, Msg::EmbedTitle)}
-                    <span class="embed-subject">{move || target.title(lang.get())}</span>
+                    <span class="embed-subject">{live(move || target.title(lang.get()).to_string())}</span>
                 </h2>
                 <p>{word(lang, Msg::EmbedIntro)}</p>
                 <fieldset class="options">
@@ -93,7 +94,7 @@ pub fn EmbedDialog() -> impl IntoView {
                 <div class="copy-row">
                     <button type="button" class="copy-button" on:click=copy>{word(lang, Msg::Copy)}</button>
                     <p class="copy-status" role="status">
-                        {move || copied.get().map(|ok| i18n::t(lang.get(), if ok { Msg::Copied } else { Msg::CopyBlocked }))}
+                        {live(move || copied.get().map_or("", |ok| i18n::t(lang.get(), if ok { Msg::Copied } else { Msg::CopyBlocked })).to_string())}
                     </p>
                 </div>
                 <p class="note">{word(lang, Msg::EmbedAttributes)}</p>

@@ -1,3 +1,4 @@
+use super::{live, local};
 use super::{use_app, word, ChartCard, IndicatorCard};
 use crate::embed::{self, EmbedError, EmbedParams, Target};
 use crate::i18n::{self, Msg};
@@ -62,22 +63,22 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         >
             // The frame is a page of its own: the dashboard's heading levels (site, theme, item)
             // keep its outline whole for screen readers.
-            <h1 class="visually-hidden">{move || data.title.get(lang.get())}</h1>
-            <h2 class="visually-hidden">{move || theme.map(|t| t.label.get(lang.get())).unwrap_or_default()}</h2>
+            <h1 class="visually-hidden">{local(lang, &data.title)}</h1>
+            <h2 class="visually-hidden">{live(move || theme.map(|t| t.label.get(lang.get())).unwrap_or_default().to_string())}</h2>
             {chrome.then(|| view! {
                 <p class="embed-head">
-                    <span class="embed-brand">{move || data.title.get(lang.get())}</span>
-                    <span class="embed-asof">{move || i18n::as_of_line(data, lang.get())}</span>
+                    <span class="embed-brand">{local(lang, &data.title)}</span>
+                    <span class="embed-asof">{live(move || i18n::as_of_line(data, lang.get()))}</span>
                 </p>
             })}
             {item}
             {chrome.then(|| view! {
                 <footer class="embed-foot">
-                    <a href=move || embed::dashboard_href(&target, lang.get()) target="_blank" rel="noopener">
+                    <a href=live(move || embed::dashboard_href(&target, lang.get())) target="_blank" rel="noopener">
                         {word(lang, Msg::OpenDashboard)}
                         <span aria-hidden="true">" ↗"</span>
                     </a>
-                    <span class="embed-version">{move || i18n::version_line(data, crate::BUILD, lang.get())}</span>
+                    <span class="embed-version">{live(move || i18n::version_line(data, crate::BUILD, lang.get()))}</span>
                 </footer>
             })}
         </main>

@@ -1,4 +1,4 @@
-use super::{local, use_app, word, SchemeToggle, ShareButton};
+use super::{live, local, pressed, use_app, word, SchemeToggle, ShareButton};
 use crate::i18n::{self, Msg};
 use crate::model::Lang;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ pub fn Header() -> impl IntoView {
                 type="button"
                 class="lang-button"
                 lang=target.code()
-                aria-pressed=move || (lang.get() == target).to_string()
+                aria-pressed=pressed(move || lang.get() == target)
                 on:click=move |_| lang.set(target)
             >
                 {label}
@@ -27,14 +27,14 @@ pub fn Header() -> impl IntoView {
             <div class="titles">
                 <h1>{local(lang, &data.title)}</h1>
                 <p class="subtitle">{local(lang, &data.subtitle)}</p>
-                <p class="as-of">{move || i18n::as_of_line(data, lang.get())}</p>
+                <p class="as-of">{live(move || i18n::as_of_line(data, lang.get()))}</p>
                 // The single file travels by email: say which data and build it carries.
                 {ctx.offline_copy.then(|| view! {
                     <p class="offline-note">
-                        {move || {
+                        {live(move || {
                             let l = lang.get();
                             format!("{} — {}", i18n::t(l, Msg::OfflineCopy), i18n::version_line(data, crate::BUILD, l))
-                        }}
+                        })}
                     </p>
                 })}
             </div>

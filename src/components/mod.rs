@@ -110,17 +110,37 @@ pub fn embed_button_id(item: &str) -> String {
 // Reactive text helpers: the few shapes every view uses to show something in the current
 // language, so components read as markup rather than closures.
 
+/// A text (or attribute value) that follows signals, the language mostly. Every reactive text
+/// in the views has this one type: Leptos compiles its build and update code once per type,
+/// and each closure is a type of its own (one boxed type for ~30 closures: −4.0 KB gzip).
+pub type Live = Box<dyn Fn() -> String + Send + Sync>;
+
+/// A reactive text.
+pub fn live(text: impl Fn() -> String + Send + Sync + 'static) -> Live {
+    Box::new(text)
+}
+
+/// A yes/no that follows signals (`hidden`, `inert`, `checked`): one type for all, as [`Live`].
+pub type LiveFlag = Box<dyn Fn() -> bool + Send + Sync>;
+
+/// A reactive yes/no.
+pub fn live_flag(on: impl Fn() -> bool + Send + Sync + 'static) -> LiveFlag {
+    Box::new(on)
+}
+
+/// `aria-pressed` (or `aria-expanded`) that follows `on`.
+pub fn pressed(on: impl Fn() -> bool + Send + Sync + 'static) -> Live {
+    live(move || on().to_string())
+}
+
 /// A text from the data, in the current language.
-pub fn local(
-    lang: RwSignal<Lang>,
-    text: &'static Text,
-) -> impl Fn() -> &'static str + Copy + Send + Sync {
-    move || text.get(lang.get())
+pub fn local(lang: RwSignal<Lang>, text: &'static Text) -> Live {
+    live(move || text.get(lang.get()).to_string())
 }
 
 /// An interface word, in the current language.
-pub fn word(lang: RwSignal<Lang>, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync {
-    move || i18n::t(lang.get(), msg)
+pub fn word(lang: RwSignal<Lang>, msg: Msg) -> Live {
+    live(move || i18n::t(lang.get(), msg).to_string())
 }
 
 /// A line computed from an indicator, in the current language.
@@ -128,8 +148,8 @@ pub fn line(
     lang: RwSignal<Lang>,
     ind: &'static Indicator,
     compose: fn(&'static Indicator, Lang) -> String,
-) -> impl Fn() -> String + Copy + Send + Sync {
-    move || compose(ind, lang.get())
+) -> Live {
+    live(move || compose(ind, lang.get()))
 }
 
 /// A paragraph that exists only when `compose` has something to say.

@@ -1,4 +1,4 @@
-use super::{use_app, word};
+use super::{pressed, use_app, word};
 use crate::embed::Scheme;
 use crate::i18n::Msg;
 use crate::web;
@@ -16,7 +16,7 @@ pub fn SchemeToggle() -> impl IntoView {
                 type="button"
                 class="scheme-button"
                 data-scheme=scheme.code()
-                aria-pressed=move || (ctx.scheme.get() == scheme).to_string()
+                aria-pressed=pressed(move || ctx.scheme.get() == scheme)
                 on:click=move |_| {
                     ctx.scheme.set(scheme);
                     web::store_scheme(scheme.code());

@@ -1,4 +1,4 @@
-use super::{use_app, word};
+use super::{live, use_app, word};
 use crate::i18n::{self, Msg};
 use crate::web;
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn ShareButton() -> impl IntoView {
         <div class="share">
             <button type="button" class="share-button" on:click=copy>{word(lang, Msg::CopyLink)}</button>
             <p class="share-status" role="status">
-                {move || copied.get().map(|ok| i18n::t(lang.get(), if ok { Msg::LinkCopied } else { Msg::LinkBlocked }))}
+                {live(move || copied.get().map_or("", |ok| i18n::t(lang.get(), if ok { Msg::LinkCopied } else { Msg::LinkBlocked })).to_string())}
             </p>
             {move || (copied.get() == Some(false)).then(|| view! {
                 <input class="share-url" node_ref=field readonly value=url.get() aria-label=word(lang, Msg::CopyLink)/>

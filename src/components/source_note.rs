@@ -1,4 +1,4 @@
-use super::use_app;
+use super::{live, live_flag, local, pressed, use_app};
 use crate::format;
 use crate::i18n::{self, CitationView, Msg};
 use crate::model::{Citation, Indicator, Lang};
@@ -36,14 +36,14 @@ fn explanation(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
         .map(|f| f.inputs().map(|id| data.indicator(id)));
     view! {
         {ind.formula.is_some().then(|| view! {
-            <p class="source-formula">{move || i18n::formula_line(data, ind, lang.get())}</p>
+            <p class="source-formula">{live(move || i18n::formula_line(data, ind, lang.get()).unwrap_or_default())}</p>
         })}
         {inputs.map(|inputs| view! {
             <ul class="source-inputs">
                 {inputs.into_iter().flatten().map(|input| view! {
                     <li>
-                        <strong>{move || input.label.get(lang.get()).to_string()}</strong>
-                        {move || format!(": {}", format::headline(input, lang.get()))}
+                        <strong>{local(lang, &input.label)}</strong>
+                        {live(move || format!(": {}", format::headline(input, lang.get())))}
                         {citation_list(&input.sources, lang)}
                     </li>
                 }).collect_view()}
@@ -79,17 +79,17 @@ pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> i
                 type="button"
                 class="source-toggle"
                 node_ref=toggle
-                aria-expanded=move || open.get().to_string()
+                aria-expanded=pressed(move || open.get())
                 aria-controls=panel_id.clone()
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || match compact {
+                {live(move || match compact {
                     // In a table row the column header already says "Sources".
                     true => i18n::t(lang.get(), Msg::Sources).to_string(),
                     false => i18n::sources_line(data, &ind.sources, lang.get()),
-                }}
+                })}
             </button>
-            <div class="source-panel" id=panel_id hidden=move || !open.get()>
+            <div class="source-panel" id=panel_id hidden=live_flag(move || !open.get())>
                 {move || open.get().then(|| explanation(ind, lang))}
             </div>
         </div>

@@ -1,4 +1,4 @@
-use super::{use_app, word};
+use super::{live, pressed, use_app, word};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
 
@@ -15,14 +15,14 @@ pub fn ThemeFilter() -> impl IntoView {
         };
         let label = {
             let id = id.clone();
-            move || match &id {
+            live(move || match &id {
                 None => i18n::t(lang.get(), Msg::AllThemes).to_string(),
                 Some(t) => ctx
                     .data
                     .theme(t)
                     .map(|t| t.label.get(lang.get()).to_string())
                     .unwrap_or_default(),
-            }
+            })
         };
         let value = id.clone().unwrap_or_else(|| "all".into());
         view! {
@@ -30,7 +30,7 @@ pub fn ThemeFilter() -> impl IntoView {
                 type="button"
                 class="filter-button"
                 data-theme=value
-                aria-pressed=move || selected().to_string()
+                aria-pressed=pressed(selected)
                 on:click=move |_| filter.set(id.clone())
             >
                 {label}

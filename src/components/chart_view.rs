@@ -39,7 +39,7 @@ pub fn ChartView(
     // chart (and offscreen iframes get no intersection updates), printing needs every chart.
     let near_screen = RwSignal::new(ctx.embedded);
     let visibility = StoredValue::new_local(None::<web::VisibilityObserver>);
-    Effect::new(move |_| {
+    super::effect(move |_| {
         if let Some(el) = box_ref.get() {
             let (wide, narrow) = charts::box_heights(data, spec);
             web::set_style_property(&el, "--h-wide", &format!("{wide}px"));
@@ -123,7 +123,7 @@ pub fn ChartView(
     };
 
     let idle_queued = StoredValue::new(false);
-    Effect::new(move |_| {
+    super::effect(move |_| {
         // What a drawing depends on.
         ctx.lang.track();
         ctx.dark.track();

@@ -17,7 +17,7 @@ pub fn EmbedDialog() -> impl IntoView {
     // None: not tried yet; Some(copied).
     let copied = RwSignal::new(None::<bool>);
     let base = web::app_base_url();
-    Effect::new(move |_| {
+    super::effect(move |_| {
         ctx.embedding.track();
         copied.set(None);
     });

@@ -115,6 +115,13 @@ pub fn embed_button_id(item: &str) -> String {
 /// and each closure is a type of its own (one boxed type for ~30 closures: −4.0 KB gzip).
 pub type Live = Box<dyn Fn() -> String + Send + Sync>;
 
+/// An effect (see Leptos' `Effect::new`) whose closure is boxed: Leptos compiles an effect's
+/// task once per closure type, ~1 KB each; boxed, all of the app's effects share one.
+pub fn effect(run: impl FnMut(Option<()>) + 'static) {
+    let run: Box<dyn FnMut(Option<()>)> = Box::new(run);
+    Effect::new(run);
+}
+
 /// A reactive text.
 pub fn live(text: impl Fn() -> String + Send + Sync + 'static) -> Live {
     Box::new(text)

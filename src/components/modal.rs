@@ -36,7 +36,7 @@ where
     });
     on_cleanup(move || handle.remove());
     let close_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
+    super::effect(move |_| {
         if open.get().is_some() {
             if let Some(button) = close_ref.get() {
                 let _ = button.focus();

@@ -13,11 +13,11 @@ pub fn ShareButton() -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     let url = RwSignal::new(String::new());
     let field = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
+    super::effect(move |_| {
         ctx.view_state();
         copied.set(None);
     });
-    Effect::new(move |_| {
+    super::effect(move |_| {
         if let Some(input) = field.get() {
             let _ = input.focus();
             input.select();

@@ -28,7 +28,7 @@ pub fn ThemeSection(theme: String, ready: RwSignal<bool>) -> impl IntoView {
     let content = NodeRef::<leptos::html::Div>::new();
     let owner = Owner::current();
     let mounted = StoredValue::new(false);
-    Effect::new({
+    super::effect({
         let theme = theme.clone();
         move |_| {
             let (true, Some(el), Some(owner)) = (ready.get(), content.get(), owner.as_ref()) else {

@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{live, pressed};
 use super::{local, use_app, word, ChartView, DataTable, Downloads, EmbedButton};
 use crate::i18n::{self, Msg};
@@ -33,7 +34,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
                 class="view-button"
                 data-view-as=if table { "table" } else { "chart" }
                 aria-pressed=pressed(move || as_table() == table)
-                on:click=move |_| ctx.tables.update(|t| view_state::set_table(data, t, &spec.id, table))
+                on:click=clicked(move |_| ctx.tables.update(|t| view_state::set_table(data, t, &spec.id, table)))
             >
                 {word(lang, label)}
             </button>

@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{live, live_flag};
 use super::{use_app, word, DetailDialog, EmbedDialog, Header, ThemeFilter, ThemeSection};
 use crate::export;
@@ -90,15 +91,15 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
                 <p class="dataset-downloads">
                     {word(lang, Msg::DownloadData)}
                     " "
-                    <button type="button" class="tool-button" data-download="dataset-csv" on:click=move |_| {
+                    <button type="button" class="tool-button" data-download="dataset-csv" on:click=clicked(move |_| {
                         let text = export::dataset_csv(data, crate::BUILD, lang.get_untracked());
                         web::download_text(&export::file_name(data, crate::BUILD, "all", "csv"), "text/csv;charset=utf-8", &text);
-                    }>"CSV"</button>
+                    })>"CSV"</button>
                     " "
-                    <button type="button" class="tool-button" data-download="dataset-json" on:click=move |_| {
+                    <button type="button" class="tool-button" data-download="dataset-json" on:click=clicked(move |_| {
                         let text = export::dataset_json(data, crate::BUILD);
                         web::download_text(&export::file_name(data, crate::BUILD, "all", "json"), "application/json", &text);
-                    }>"JSON"</button>
+                    })>"JSON"</button>
                 </p>
                 // The build writes the whole app as one file (scripts/offline.mjs) to pass around.
                 {(!ctx.offline_copy).then(|| view! {

@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{use_app, word};
 use crate::charts::{self, Caption, Frame, Palette};
 use crate::export;
@@ -92,10 +93,10 @@ pub fn Downloads(chart: String, figure: NodeRef<leptos::html::Figure>) -> impl I
         <details class="downloads">
             <summary>{word(lang, Msg::Download)}</summary>
             <div class="download-list">
-                <button type="button" class="tool-button" data-download="csv" on:click=csv>"CSV"</button>
-                <button type="button" class="tool-button" data-download="json" on:click=json>"JSON"</button>
-                <button type="button" class="tool-button" data-download="png" on:click=move |_| picture(true)>"PNG"</button>
-                <button type="button" class="tool-button" data-download="svg" on:click=move |_| picture(false)>"SVG"</button>
+                <button type="button" class="tool-button" data-download="csv" on:click=clicked(csv)>"CSV"</button>
+                <button type="button" class="tool-button" data-download="json" on:click=clicked(json)>"JSON"</button>
+                <button type="button" class="tool-button" data-download="png" on:click=clicked(move |_| picture(true))>"PNG"</button>
+                <button type="button" class="tool-button" data-download="svg" on:click=clicked(move |_| picture(false))>"SVG"</button>
             </div>
         </details>
     }

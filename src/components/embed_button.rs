@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{embed_button_id, live, use_app, word};
 use crate::i18n::Msg;
 use crate::model::Text;
@@ -15,7 +16,7 @@ pub fn EmbedButton(item: String, title: &'static Text) -> impl IntoView {
             class="embed-button"
             id=id
             aria-haspopup="dialog"
-            on:click=move |_| ctx.embedding.set(Some(item.clone()))
+            on:click=clicked(move |_| ctx.embedding.set(Some(item.clone())))
         >
             {word(lang, Msg::Embed)}
             <span class="visually-hidden">{live(move || format!(": {}", title.get(lang.get())))}</span>

@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{embed_button_id, use_app, word, Modal};
 use super::{live, live_flag};
 use crate::embed::{self, Scheme, Target};
@@ -92,7 +93,7 @@ pub fn EmbedDialog() -> impl IntoView {
                 <label class="code-label" for="embed-code">{word(lang, Msg::EmbedCode)}</label>
                 <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false" node_ref=code_ref prop:value=code></textarea>
                 <div class="copy-row">
-                    <button type="button" class="copy-button" on:click=copy>{word(lang, Msg::Copy)}</button>
+                    <button type="button" class="copy-button" on:click=clicked(copy)>{word(lang, Msg::Copy)}</button>
                     <p class="copy-status" role="status">
                         {live(move || copied.get().map_or("", |ok| i18n::t(lang.get(), if ok { Msg::Copied } else { Msg::CopyBlocked })).to_string())}
                     </p>

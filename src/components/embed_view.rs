@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{live, local};
 use super::{use_app, word, ChartCard, IndicatorCard};
 use crate::embed::{self, EmbedError, EmbedParams, Target};
@@ -58,7 +59,7 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         <main
             class="embed"
             class:embed-plain=!chrome
-            on:click=move |_| request_animation_frame(move || web::post_height(id, false))
+            on:click=clicked(move |_| request_animation_frame(move || web::post_height(id, false)))
             on:keyup=move |_| request_animation_frame(move || web::post_height(id, false))
         >
             // The frame is a page of its own: the dashboard's heading levels (site, theme, item)

@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{live, local, pressed, use_app, word, SchemeToggle, ShareButton};
 use crate::i18n::{self, Msg};
 use crate::model::Lang;
@@ -15,7 +16,7 @@ pub fn Header() -> impl IntoView {
                 class="lang-button"
                 lang=target.code()
                 aria-pressed=pressed(move || lang.get() == target)
-                on:click=move |_| lang.set(target)
+                on:click=clicked(move |_| lang.set(target))
             >
                 {label}
                 <span class="visually-hidden">{format!(" – {name}")}</span>

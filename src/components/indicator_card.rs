@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{card_dom_id, line, local, optional_line, use_app, word, EmbedButton, SourceNote};
 use crate::format;
 use crate::i18n::{self, Msg};
@@ -101,7 +102,7 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
                         class="card-open"
                         id=card_dom_id(&ind.id)
                         aria-haspopup="dialog"
-                        on:click=move |_| ctx.open.set(Some(ind.id.clone()))
+                        on:click=clicked(move |_| ctx.open.set(Some(ind.id.clone())))
                     >
                         {word(lang, Msg::Details)}
                         <span class="visually-hidden">{line(lang, ind, open_label)}</span>

@@ -122,6 +122,14 @@ pub fn effect(run: impl FnMut(Option<()>) + 'static) {
     Effect::new(run);
 }
 
+/// A click handler, boxed: Leptos compiles the code that attaches a handler once per closure
+/// type; boxed, every click handler in the app shares it.
+pub fn clicked(
+    handler: impl FnMut(web_sys::MouseEvent) + 'static,
+) -> Box<dyn FnMut(web_sys::MouseEvent)> {
+    Box::new(handler)
+}
+
 /// A reactive text.
 pub fn live(text: impl Fn() -> String + Send + Sync + 'static) -> Live {
     Box::new(text)

@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{use_app, word};
 use crate::i18n::Msg;
 use crate::web;
@@ -47,15 +48,15 @@ where
     move || {
         let body = content(open.get()?)?;
         Some(view! {
-            <div class="backdrop" on:click=move |_| close()>
+            <div class="backdrop" on:click=clicked(move |_| close())>
                 <div
                     class="dialog"
                     role="dialog"
                     aria-modal="true"
                     aria-labelledby=labelled_by
-                    on:click=|e| e.stop_propagation()
+                    on:click=clicked(|e| e.stop_propagation())
                 >
-                    <button type="button" class="dialog-close" node_ref=close_ref on:click=move |_| close()>
+                    <button type="button" class="dialog-close" node_ref=close_ref on:click=clicked(move |_| close())>
                         {word(lang, Msg::Close)}
                     </button>
                     {body}

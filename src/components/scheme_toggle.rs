@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{pressed, use_app, word};
 use crate::embed::Scheme;
 use crate::i18n::Msg;
@@ -17,10 +18,10 @@ pub fn SchemeToggle() -> impl IntoView {
                 class="scheme-button"
                 data-scheme=scheme.code()
                 aria-pressed=pressed(move || ctx.scheme.get() == scheme)
-                on:click=move |_| {
+                on:click=clicked(move |_| {
                     ctx.scheme.set(scheme);
                     web::store_scheme(scheme.code());
-                }
+                })
             >
                 {word(lang, label)}
             </button>

@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{live, use_app, word};
 use crate::i18n::{self, Msg};
 use crate::web;
@@ -30,7 +31,7 @@ pub fn ShareButton() -> impl IntoView {
     };
     view! {
         <div class="share">
-            <button type="button" class="share-button" on:click=copy>{word(lang, Msg::CopyLink)}</button>
+            <button type="button" class="share-button" on:click=clicked(copy)>{word(lang, Msg::CopyLink)}</button>
             <p class="share-status" role="status">
                 {live(move || copied.get().map_or("", |ok| i18n::t(lang.get(), if ok { Msg::LinkCopied } else { Msg::LinkBlocked })).to_string())}
             </p>

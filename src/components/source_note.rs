@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{live, live_flag, local, pressed, use_app};
 use crate::format;
 use crate::i18n::{self, CitationView, Msg};
@@ -81,7 +82,7 @@ pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> i
                 node_ref=toggle
                 aria-expanded=pressed(move || open.get())
                 aria-controls=panel_id.clone()
-                on:click=move |_| open.update(|o| *o = !*o)
+                on:click=clicked(move |_| open.update(|o| *o = !*o))
             >
                 {live(move || match compact {
                     // In a table row the column header already says "Sources".

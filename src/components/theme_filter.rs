@@ -1,3 +1,4 @@
+use super::clicked;
 use super::{live, pressed, use_app, word};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ pub fn ThemeFilter() -> impl IntoView {
                 class="filter-button"
                 data-theme=value
                 aria-pressed=pressed(selected)
-                on:click=move |_| filter.set(id.clone())
+                on:click=clicked(move |_| filter.set(id.clone()))
             >
                 {label}
             </button>

@@ -31,9 +31,10 @@ export function writeOfflineCopy(dir, html = fs.readFileSync(path.join(dir, 'ind
 
   // The glue is an ES module; inline it as the page's module script without its exports.
   const glue = read(glueName).toString()
-    .replace(/^export (class|function|const|let) /gm, '$1 ')
-    .replace(/^export \{[^}]*\};?\s*$/m, '');
-  if (/^\s*(export|import)\b/m.test(glue)) fail(`${glueName} has an import or export left`);
+    // Unminified (debug) or minified (release, scripts/post-build.mjs) exports alike.
+    .replace(/(^|[;}])export (class|function|const|let) /gm, '$1$2 ')
+    .replace(/export ?\{[^}]*\};?\s*$/, '');
+  if (/(^|[;}])\s*(export|import)\b(?!\.)/m.test(glue)) fail(`${glueName} has an import or export left`);
   if (/<\/script/i.test(glue)) fail(`${glueName} contains "</script" and cannot be inlined`);
 
   const wasm = zlib.gzipSync(read(wasmName), { level: 9 }).toString('base64');

@@ -16,6 +16,12 @@ pub mod web;
 
 use model::Dataset;
 
+/// Talc instead of Rust's default dlmalloc: less code in the wasm (−0.8 KB gzip, measured) and
+/// faster by its authors' benchmarks. Single-threaded wasm only, as this app is.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The dataset compiled into this build: `build.rs` validated the JSON and encoded it with
 /// [`model::codec`], so the wasm carries no JSON parser.
 const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));

@@ -171,6 +171,17 @@ fn the_binary_codec_round_trips_and_rejects_damage() {
     trailing.push(0);
     assert!(decode(&trailing).is_err(), "trailing bytes");
     assert!(decode(&[0xff; 64]).is_err(), "garbage");
+    // The reader carries on past damage with defaults: no change of a byte may make it panic
+    // or hang, and whatever it accepts must still be a valid dataset.
+    for at in (0..bytes.len()).step_by(5) {
+        for value in [0x00, 0x7f, 0x80, 0xff] {
+            let mut damaged = bytes.clone();
+            damaged[at] = value;
+            if let Ok(d) = decode(&damaged) {
+                assert!(!d.indicators.is_empty(), "byte {at} = {value:#x}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -108,7 +108,8 @@ pub fn embed_button_id(item: &str) -> String {
 }
 
 /// An effect (see Leptos' `Effect::new`) whose closure is boxed: Leptos compiles an effect's
-/// task once per closure type, ~1 KB each; boxed, all of the app's effects share one (−2.4 KB gzip).
+/// task once per closure type, ~1 KB each; boxed, all of the app's effects share one
+/// (−2.4 KB gzip).
 pub fn effect(run: impl FnMut(Option<()>) + 'static) {
     let run: Box<dyn FnMut(Option<()>)> = Box::new(run);
     Effect::new(run);

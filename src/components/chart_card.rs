@@ -1,6 +1,6 @@
-use super::clicked;
-use super::{live, pressed};
-use super::{local, use_app, word, ChartView, DataTable, Downloads, EmbedButton};
+use super::{
+    clicked, live, local, pressed, use_app, word, ChartView, DataTable, Downloads, EmbedButton,
+};
 use crate::i18n::{self, Msg};
 use crate::view_state;
 use leptos::either::Either;

@@ -1,5 +1,4 @@
-use super::live;
-use super::use_app;
+use super::{live, use_app};
 use crate::charts::{self, Frame, Hit, Palette};
 use crate::model::Lang;
 use crate::web;

@@ -1,6 +1,7 @@
-use super::clicked;
-use super::{live, live_flag};
-use super::{use_app, word, DetailDialog, EmbedDialog, Header, ThemeFilter, ThemeSection};
+use super::{
+    clicked, live, live_flag, use_app, word, DetailDialog, EmbedDialog, Header, ThemeFilter,
+    ThemeSection,
+};
 use crate::export;
 use crate::i18n::{self, Msg};
 use crate::view_state;

@@ -1,5 +1,4 @@
-use super::clicked;
-use super::{use_app, word};
+use super::{clicked, use_app, word};
 use crate::charts::{self, Caption, Frame, Palette};
 use crate::export;
 use crate::i18n::{self, Msg};

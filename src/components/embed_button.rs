@@ -1,5 +1,4 @@
-use super::clicked;
-use super::{embed_button_id, live, use_app, word};
+use super::{clicked, embed_button_id, live, use_app, word};
 use crate::i18n::Msg;
 use crate::model::Text;
 use leptos::prelude::*;

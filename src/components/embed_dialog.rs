@@ -1,6 +1,4 @@
-use super::clicked;
-use super::{embed_button_id, use_app, word, Modal};
-use super::{live, live_flag};
+use super::{clicked, embed_button_id, live, live_flag, use_app, word, Modal};
 use crate::embed::{self, Scheme, Target};
 use crate::i18n::{self, Msg};
 use crate::web;

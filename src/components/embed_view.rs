@@ -1,6 +1,4 @@
-use super::clicked;
-use super::{live, local};
-use super::{use_app, word, ChartCard, IndicatorCard};
+use super::{clicked, live, local, use_app, word, ChartCard, IndicatorCard};
 use crate::embed::{self, EmbedError, EmbedParams, Target};
 use crate::i18n::{self, Msg};
 use crate::web;

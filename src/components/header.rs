@@ -1,5 +1,4 @@
-use super::clicked;
-use super::{live, local, pressed, use_app, word, SchemeToggle, ShareButton};
+use super::{clicked, live, local, pressed, use_app, word, SchemeToggle, ShareButton};
 use crate::i18n::{self, Msg};
 use crate::model::Lang;
 use leptos::prelude::*;

@@ -1,5 +1,6 @@
-use super::clicked;
-use super::{card_dom_id, line, local, optional_line, use_app, word, EmbedButton, SourceNote};
+use super::{
+    card_dom_id, clicked, line, local, optional_line, use_app, word, EmbedButton, SourceNote,
+};
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::{Indicator, Lang, Status};

@@ -1,5 +1,4 @@
-use super::clicked;
-use super::{use_app, word};
+use super::{clicked, use_app, word};
 use crate::i18n::Msg;
 use crate::web;
 use leptos::ev;

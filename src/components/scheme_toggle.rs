@@ -1,5 +1,4 @@
-use super::clicked;
-use super::{pressed, use_app, word};
+use super::{clicked, pressed, use_app, word};
 use crate::embed::Scheme;
 use crate::i18n::Msg;
 use crate::web;

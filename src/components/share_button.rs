@@ -1,5 +1,4 @@
-use super::clicked;
-use super::{live, use_app, word};
+use super::{clicked, live, use_app, word};
 use crate::i18n::{self, Msg};
 use crate::web;
 use leptos::prelude::*;

@@ -1,5 +1,4 @@
-use super::clicked;
-use super::{live, live_flag, local, pressed, use_app};
+use super::{clicked, live, live_flag, local, pressed, use_app};
 use crate::format;
 use crate::i18n::{self, CitationView, Msg};
 use crate::model::{Citation, Indicator, Lang};

@@ -1,5 +1,4 @@
-use super::clicked;
-use super::{live, pressed, use_app, word};
+use super::{clicked, live, pressed, use_app, word};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
 

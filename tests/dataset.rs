@@ -258,3 +258,29 @@ fn citations_put_the_readers_article_first_and_keep_the_other_languages_words() 
         en[0].article
     );
 }
+
+/// The cards decide once whether a card has an equivalent, change, rank or computation line
+/// and let only its text follow the language (`components::optional_line`): whether a line
+/// exists must depend on the data alone.
+#[test]
+fn a_cards_lines_exist_in_both_languages_or_neither() {
+    use bac_giang_economy::i18n;
+    use bac_giang_economy::model::{Indicator, Lang};
+    let d = embedded_dataset();
+    type Compose<'a> = Box<dyn Fn(&Indicator, Lang) -> Option<String> + 'a>;
+    let lines: [(&str, Compose); 4] = [
+        ("equivalent", Box::new(i18n::equivalent_line)),
+        ("change", Box::new(|i, l| i18n::change_line(&d, i, l))),
+        ("rank", Box::new(i18n::rank_line)),
+        ("formula", Box::new(|i, l| i18n::formula_line(&d, i, l))),
+    ];
+    for (name, compose) in &lines {
+        let mut shown = 0;
+        for ind in &d.indicators {
+            let (vi, en) = (compose(ind, Lang::Vi), compose(ind, Lang::En));
+            assert_eq!(vi.is_some(), en.is_some(), "{name} line of {}", ind.id);
+            shown += usize::from(vi.is_some());
+        }
+        assert!(shown > 0, "the dataset shows no {name} line at all");
+    }
+}

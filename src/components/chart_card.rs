@@ -26,14 +26,24 @@ pub fn ChartCard(chart: String) -> impl IntoView {
         i18n::sources_line(data, all, lang.get())
     });
     let figure = NodeRef::<leptos::html::Figure>::new();
-    let as_table = move || ctx.tables.with(|t| t.contains(&spec.id));
+    let caption = NodeRef::<leptos::html::Figcaption>::new();
+    // A memo: a chart is rebuilt when its own view changes, not when another chart's does.
+    let as_table = Memo::new(move |_| ctx.tables.with(|t| t.contains(&spec.id)));
+    // The chart or its table goes between the heading and the caption (see `replaced`).
+    let place = move || Some((figure.get()?.into(), Some(caption.get()?.into())));
+    super::replaced(place, move || {
+        Some(match as_table.get() {
+            true => Either::Left(view! { <DataTable chart=spec.id.clone()/> }),
+            false => Either::Right(view! { <ChartView chart=spec.id.clone()/> }),
+        })
+    });
     let view_button = move |table: bool, label: Msg| {
         view! {
             <button
                 type="button"
                 class="view-button"
                 data-view-as=if table { "table" } else { "chart" }
-                aria-pressed=pressed(move || as_table() == table)
+                aria-pressed=pressed(move || as_table.get() == table)
                 on:click=clicked(move |_| ctx.tables.update(|t| view_state::set_table(data, t, &spec.id, table)))
             >
                 {word(lang, label)}
@@ -49,12 +59,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
                     {view_button(true, Msg::ShowTable)}
                 </div>
             </div>
-            {move || if as_table() {
-                Either::Left(view! { <DataTable chart=spec.id.clone()/> })
-            } else {
-                Either::Right(view! { <ChartView chart=spec.id.clone()/> })
-            }}
-            <figcaption>
+            <figcaption node_ref=caption>
                 {spec.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                 <p class="source">{cites}</p>
                 <div class="chart-actions">

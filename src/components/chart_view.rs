@@ -203,6 +203,27 @@ pub fn ChartView(
         tip.set(None);
     };
 
+    // The tooltip, last in the box, made anew for each value it shows (see `replaced`).
+    let place = move || box_ref.get().map(|el| (el.into(), None));
+    super::replaced(place, move || {
+        tip.get().map(|(x, y, anchor, label)| {
+            // Rounded by hand: a precision in the format string would add a second float formatter.
+            let percent = (-anchor * 1000.0).round() / 10.0;
+            let shift = format!("translate({percent}%, calc(-100% - 12px))");
+            view! {
+                <div
+                    class="tooltip"
+                    role="tooltip"
+                    style:left=format!("{x}px")
+                    style:top=format!("{y}px")
+                    style:transform=shift
+                >
+                    {label}
+                </div>
+            }
+        })
+    });
+
     let lang = ctx.lang;
     view! {
         <div class="chart-box" node_ref=box_ref>
@@ -220,24 +241,6 @@ pub fn ChartView(
                 on:blur=move |_| hide()
             ></canvas>
             <p class="visually-hidden" aria-live="polite">{announced}</p>
-            {move || {
-                tip.get().map(|(x, y, anchor, label)| {
-                    // Rounded by hand: a precision in the format string would add a second float formatter.
-                    let percent = (-anchor * 1000.0).round() / 10.0;
-                    let shift = format!("translate({percent}%, calc(-100% - 12px))");
-                    view! {
-                        <div
-                            class="tooltip"
-                            role="tooltip"
-                            style:left=format!("{x}px")
-                            style:top=format!("{y}px")
-                            style:transform=shift
-                        >
-                            {label}
-                        </div>
-                    }
-                })
-            }}
         </div>
     }
 }

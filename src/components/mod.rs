@@ -123,6 +123,33 @@ pub fn clicked(
     Box::new(handler)
 }
 
+/// Shows `content()` at `place` (a parent element, and the child to insert before, or None for
+/// the end), built anew each time what it reads changes and removed when it returns None. A
+/// reactive slot (`{move || …}`) would also compile, per subtree type, the code that updates
+/// the previous subtree in place, which a whole replacement never runs (−6.6 KB gzip for the
+/// two dialogs, measured).
+pub fn replaced<V: IntoView + 'static>(
+    place: impl Fn() -> Option<(web_sys::Element, Option<web_sys::Node>)> + 'static,
+    content: impl Fn() -> Option<V> + 'static,
+) {
+    use leptos::tachys::view::{Mountable, Render};
+    let mut shown: Option<<View<V> as Render>::State> = None;
+    effect(move |_| {
+        let Some((parent, before)) = place() else {
+            return;
+        };
+        let next = content();
+        if let Some(mut old) = shown.take() {
+            old.unmount();
+        }
+        shown = next.map(|view| {
+            let mut state = view.into_view().build();
+            state.mount(&parent, before.as_ref());
+            state
+        });
+    });
+}
+
 // Reactive text helpers: the few shapes every view uses to show something in the current
 // language, so components read as markup rather than closures.
 
@@ -168,12 +195,16 @@ pub fn line(
     live(move || compose(ind, lang.get()))
 }
 
-/// A paragraph that exists only when `compose` has something to say.
+/// A paragraph that exists only when `compose` has something to say. Whether it does depends
+/// on the data, not the language (a comparison, a rank, a formula), so the paragraph is
+/// decided once and only its text follows the language.
 pub fn optional_line(
     lang: RwSignal<Lang>,
     ind: &'static Indicator,
     class: &'static str,
     compose: fn(&'static Indicator, Lang) -> Option<String>,
-) -> impl Fn() -> Option<AnyView> + Send + Sync {
-    move || compose(ind, lang.get()).map(|text| view! { <p class=class>{text}</p> }.into_any())
+) -> Option<impl IntoView> {
+    compose(ind, lang.get_untracked())?;
+    let text = live(move || compose(ind, lang.get()).unwrap_or_default());
+    Some(view! { <p class=class>{text}</p> })
 }

@@ -44,7 +44,10 @@ where
         }
     });
 
-    move || {
+    // The dialog is built anew for each id it opens with (see `replaced`).
+    let host = NodeRef::<leptos::html::Div>::new();
+    let place = move || host.get().map(|el| (el.into(), None));
+    super::replaced(place, move || {
         let body = content(open.get()?)?;
         Some(view! {
             <div class="backdrop" on:click=clicked(move |_| close())>
@@ -62,5 +65,6 @@ where
                 </div>
             </div>
         })
-    }
+    });
+    view! { <div class="modal-host" node_ref=host></div> }
 }

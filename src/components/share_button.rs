@@ -28,15 +28,20 @@ pub fn ShareButton() -> impl IntoView {
         url.set(link.clone());
         web::copy_text(&link, move |ok| copied.set(Some(ok)));
     };
+    // The link for copying by hand, after the status (see `replaced`).
+    let share = NodeRef::<leptos::html::Div>::new();
+    let place = move || share.get().map(|el| (el.into(), None));
+    super::replaced(place, move || {
+        (copied.get() == Some(false)).then(|| view! {
+            <input class="share-url" node_ref=field readonly value=url.get_untracked() aria-label=word(lang, Msg::CopyLink)/>
+        })
+    });
     view! {
-        <div class="share">
+        <div class="share" node_ref=share>
             <button type="button" class="share-button" on:click=clicked(copy)>{word(lang, Msg::CopyLink)}</button>
             <p class="share-status" role="status">
                 {live(move || copied.get().map_or("", |ok| i18n::t(lang.get(), if ok { Msg::LinkCopied } else { Msg::LinkBlocked })).to_string())}
             </p>
-            {move || (copied.get() == Some(false)).then(|| view! {
-                <input class="share-url" node_ref=field readonly value=url.get() aria-label=word(lang, Msg::CopyLink)/>
-            })}
         </div>
     }
 }

@@ -8,22 +8,29 @@ use leptos::prelude::*;
 /// quoted words, the reader's language first. Shared with the detail dialog.
 pub(super) fn citation_list(cites: &'static [Citation], lang: RwSignal<Lang>) -> impl IntoView {
     let data = use_app().data;
-    view! {
-        <ol class="source-list">
-            {move || {
-                i18n::citations(data, cites, lang.get())
-                    .into_iter()
-                    .map(|CitationView { article, place, excerpt, excerpt_lang }| view! {
-                        <li>
-                            <span class="source-name">{article}</span>
-                            <span class="source-where">{format!("{place}: ")}</span>
-                            <q lang=excerpt_lang.code()>{excerpt}</q>
-                        </li>
-                    })
-                    .collect_view()
-            }}
-        </ol>
-    }
+    let list = NodeRef::<leptos::html::Ol>::new();
+    // In the reader's language first: the list is rebuilt when the language changes.
+    let place = move || list.get().map(|el| (el.into(), None));
+    super::replaced(place, move || {
+        let items = i18n::citations(data, cites, lang.get()).into_iter().map(
+            |CitationView {
+                 article,
+                 place,
+                 excerpt,
+                 excerpt_lang,
+             }| {
+                view! {
+                    <li>
+                        <span class="source-name">{article}</span>
+                        <span class="source-where">{format!("{place}: ")}</span>
+                        <q lang=excerpt_lang.code()>{excerpt}</q>
+                    </li>
+                }
+            },
+        );
+        Some(items.collect_view())
+    });
+    view! { <ol class="source-list" node_ref=list></ol> }
 }
 
 /// What a panel says about a value: for a computed one, the computation and each input with
@@ -64,6 +71,10 @@ pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> i
     let open = RwSignal::new(false);
     let panel_id = format!("sources-{}{}", ind.id, if compact { "-row" } else { "" });
     let toggle = NodeRef::<leptos::html::Button>::new();
+    let panel = NodeRef::<leptos::html::Div>::new();
+    // Built when opened (see `replaced`): most panels are never opened.
+    let place = move || panel.get().map(|el| (el.into(), None));
+    super::replaced(place, move || open.get().then(|| explanation(ind, lang)));
     let on_key = move |e: web_sys::KeyboardEvent| {
         if e.key() == "Escape" && open.get_untracked() {
             e.stop_propagation();
@@ -89,9 +100,7 @@ pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> i
                     false => i18n::sources_line(data, &ind.sources, lang.get()),
                 })}
             </button>
-            <div class="source-panel" id=panel_id hidden=live_flag(move || !open.get())>
-                {move || open.get().then(|| explanation(ind, lang))}
-            </div>
+            <div class="source-panel" id=panel_id node_ref=panel hidden=live_flag(move || !open.get())></div>
         </div>
     }
 }

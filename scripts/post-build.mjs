@@ -10,8 +10,9 @@
 //    scripts/service-worker.mjs and README "Offline").
 // 4. Writes bac-giang-offline.html, the whole app in one file (see scripts/offline.mjs).
 // 5. Puts the content, prerendered as plain HTML, into index.html (see below).
-// 6. Release builds: minifies the wasm-bindgen glue with terser (Trunk's `minify` leaves it as
-//    written: 9.7 -> 7.5 KB gzip), updating its integrity hash.
+// 6. Release builds: drops the wasm-bindgen classes Leptos brings in but the app never uses
+//    (scripts/strip-exports.mjs), then minifies the glue with terser (Trunk's `minify` leaves it
+//    as written: 9.7 -> 7.5 KB gzip), updating the integrity hashes of both files.
 // 7. Release builds: writes .br and .gz copies of every text and wasm file for hosts that serve
 //    pre-compressed files (see scripts/precompress.mjs).
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ import { minify, writeServiceWorker } from './service-worker.mjs';
 import { writeOfflineCopy } from './offline.mjs';
 import { precompress } from './precompress.mjs';
 import { minify as terser } from 'terser';
+import { stripUnusedExports } from './strip-exports.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -38,19 +40,27 @@ const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!glue || !wasm) throw new Error(`post-build: unexpected loader shape:\n${inline[1]}`);
 const digest = (algo, text) => crypto.createHash(algo).update(text).digest();
 
-// 6. The glue, minified. Its file name keeps Trunk's hash of the unminified text (still one
-// name per version); the page's integrity attribute must match the new bytes. `__wbg_init`
-// keeps its name: the one-file copy calls it (scripts/offline.mjs).
+// The page's integrity attribute for `file` (Trunk's link) made to match the file's new bytes.
+const reintegrate = (file) => {
+  const link = html.match(new RegExp(`<link [^>]*${file.replace(/\./g, '\\.')}[^>]*>`))?.[0];
+  if (!link || !/integrity=/.test(link)) throw new Error(`post-build: no integrity-checked link for ${file}`);
+  const integrity = `sha384-${digest('sha384', fs.readFileSync(path.join(dir, file))).toString('base64')}`;
+  html = html.replace(link, link.replace(/integrity=(["']?)sha384-[^"' >]+/, `integrity=$1${integrity}`));
+};
+
+// 6. Unused classes dropped, then the glue minified. File names keep Trunk's hashes of the
+// files as it wrote them (still one name per version). `__wbg_init` keeps its name: the
+// one-file copy calls it (scripts/offline.mjs).
 if (process.env.TRUNK_PROFILE !== 'debug') {
+  const saved = stripUnusedExports(dir, glue, wasm, root);
+  console.log(`post-build: unused wasm-bindgen classes dropped (${(saved / 1024).toFixed(1)} KB raw)`);
   const gluePath = path.join(dir, glue);
   const { code } = await terser(fs.readFileSync(gluePath, 'utf8'), {
     module: true, compress: { passes: 2 }, mangle: { reserved: ['__wbg_init'] },
   });
   fs.writeFileSync(gluePath, code);
-  const link = html.match(new RegExp(`<link [^>]*${glue.replace(/\./g, '\\.')}[^>]*>`))?.[0];
-  if (!link || !/integrity=/.test(link)) throw new Error(`post-build: no integrity-checked link for ${glue}`);
-  const integrity = `sha384-${digest('sha384', code).toString('base64')}`;
-  html = html.replace(link, link.replace(/integrity=(["']?)sha384-[^"' >]+/, `integrity=$1${integrity}`));
+  reintegrate(glue);
+  reintegrate(wasm);
 }
 
 // src/js/boot.js, with the names filled in and comments and indentation dropped.

@@ -28,6 +28,9 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test browser
 
+step "build script tests (node --test tests/scripts/)"
+node --test tests/scripts/
+
 step "release build (trunk)"
 trunk build --release --offline
 

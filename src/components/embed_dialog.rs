@@ -1,4 +1,4 @@
-use super::{clicked, embed_button_id, live, live_flag, use_app, word, Modal};
+use super::{clicked, embed_button_id, live, use_app, word, Modal};
 use crate::embed::{self, Scheme, Target};
 use crate::i18n::{self, Msg};
 use crate::web;
@@ -44,6 +44,9 @@ pub fn EmbedDialog() -> impl IntoView {
                 }
             });
         };
+        // The dialog is built anew each time it opens (see `Modal`), so the options start
+        // from the signals, and only the reader changes them while it is open: attributes, not
+        // properties kept in step (a property setter is code of its own).
         let scheme_choice = move |s: Scheme, msg: Msg| {
             view! {
                 <label class="option">
@@ -51,7 +54,7 @@ pub fn EmbedDialog() -> impl IntoView {
                         type="radio"
                         name="embed-scheme"
                         value=s.code()
-                        prop:checked=live_flag(move || scheme.get() == s)
+                        checked=scheme.get_untracked() == s
                         on:change=move |_| scheme.set(s)
                     />
                     {word(lang, msg)}
@@ -64,7 +67,7 @@ pub fn EmbedDialog() -> impl IntoView {
                     <input
                         type="checkbox"
                         name=name
-                        prop:checked=live_flag(move || signal.get())
+                        checked=signal.get_untracked()
                         on:change=move |_| signal.update(|v| *v = !*v)
                     />
                     {word(lang, msg)}
@@ -89,7 +92,7 @@ pub fn EmbedDialog() -> impl IntoView {
                     {flag(transparent, Msg::Transparent, "transparent")}
                 </div>
                 <label class="code-label" for="embed-code">{word(lang, Msg::EmbedCode)}</label>
-                <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false" node_ref=code_ref prop:value=code></textarea>
+                <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false" node_ref=code_ref>{live(code)}</textarea>
                 <div class="copy-row">
                     <button type="button" class="copy-button" on:click=clicked(copy)>{word(lang, Msg::Copy)}</button>
                     <p class="copy-status" role="status">

@@ -195,10 +195,13 @@ fn keyword<T: Copy>(value: &str, choices: &[(&str, T)]) -> Option<T> {
 
 /// At most [`SHOWN_VALUE_MAX`] characters of a value, to quote it back to the reader.
 fn shorten(value: &str) -> String {
-    match value.char_indices().nth(SHOWN_VALUE_MAX) {
-        Some((cut, _)) => format!("{}…", &value[..cut]),
-        None => value.to_string(),
+    // Characters counted, not sliced by byte index: a slice brings in the code that reports a
+    // cut inside a character.
+    let mut shown: String = value.chars().take(SHOWN_VALUE_MAX).collect();
+    if shown.len() < value.len() {
+        shown.push('…');
     }
+    shown
 }
 
 /// Splits a query string into decoded pairs as `URLSearchParams` does: `+` is a space, `%XX`

@@ -374,21 +374,20 @@ impl PutTuple for (u8, i32, u32, u32) {
     }
 }
 
-/// Encodes a dataset (derived values are left out; the reader recomputes them).
+/// Encodes a validated dataset, derived values included: the build computed them (in code,
+/// from their formulas), so the app carries no formula evaluation or its error reporting.
 pub fn encode(d: &Dataset) -> Vec<u8> {
-    let mut raw = d.clone();
-    raw.indicators.retain(|i| !i.is_derived());
     let mut w = Vec::new();
-    raw.put(&mut w);
+    d.put(&mut w);
     w
 }
 
-/// Decodes what [`encode`] wrote, then computes derived values.
+/// Decodes what [`encode`] wrote.
 pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
     let mut r = Reader::new(bytes);
     let data = Dataset::get(&mut r);
-    if !r.done() {
-        return Err("corrupt embedded dataset".into());
+    match r.done() {
+        true => Ok(data),
+        false => Err("corrupt embedded dataset".into()),
     }
-    super::with_derived(data)
 }

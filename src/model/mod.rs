@@ -10,7 +10,7 @@ mod validate;
 
 pub use derive::combine_qualifiers;
 pub use period::Period;
-pub use validate::{load, with_derived, DataError, DataErrors, SourceReader};
+pub use validate::{load, DataError, DataErrors, SourceReader};
 
 use serde::Deserialize;
 

@@ -141,20 +141,6 @@ pub fn load(
     }
 }
 
-/// Completes a dataset that `build.rs` already validated (and embedded as code): computes
-/// its derived values. No parsing and no checks at runtime keeps the wasm small.
-pub fn with_derived(mut data: Dataset) -> Result<Dataset, String> {
-    let mut c = Checker {
-        file: "embedded",
-        errors: Vec::new(),
-    };
-    add_derived(&mut c, &mut data);
-    match c.errors.first() {
-        None => Ok(data),
-        Some(e) => Err(e.to_string()),
-    }
-}
-
 fn check(c: &mut Checker, d: &Dataset, read_source: Option<&SourceReader>) {
     if d.format != 1 {
         c.fail(

@@ -26,7 +26,6 @@ pub fn ChartCard(chart: String) -> impl IntoView {
         i18n::sources_line(data, all, lang.get())
     });
     let figure = NodeRef::<leptos::html::Figure>::new();
-    let caption = NodeRef::<leptos::html::Figcaption>::new();
     // Follows the address's list of tables, but changes (and so rebuilds the chart) only when
     // this chart's own view does. (A `Memo` would do the same with code of its own: +0.8 KB gzip.)
     let shown_as_table = move || ctx.tables.with(|t| t.contains(&spec.id));
@@ -37,8 +36,13 @@ pub fn ChartCard(chart: String) -> impl IntoView {
             as_table.set(now);
         }
     });
-    // The chart or its table goes between the heading and the caption (see `replaced`).
-    let place = move || Some((figure.get()?.into(), Some(caption.get()?.into())));
+    // The chart or its table goes between the heading and the caption, the figure's last
+    // element (see `replaced`).
+    let place = move || {
+        let figure: web_sys::Element = figure.get()?.into();
+        let caption = figure.last_element_child()?;
+        Some((figure, Some(caption.into())))
+    };
     super::replaced(place, move || {
         Some(match as_table.get() {
             true => Either::Left(view! { <DataTable chart=spec.id.clone()/> }),
@@ -67,7 +71,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
                     {view_button(true, Msg::ShowTable)}
                 </div>
             </div>
-            <figcaption node_ref=caption>
+            <figcaption>
                 {spec.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                 <p class="source">{cites}</p>
                 <div class="chart-actions">

@@ -34,12 +34,11 @@ impl Lang {
 
     /// Parses `vi`, `en`, or a BCP 47 tag such as `en-GB` / `vi-VN` (case-insensitive).
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        let primary = tag.trim().split(['-', '_']).next()?;
+        // Compared without a lower-cased copy.
+        [Lang::Vi, Lang::En]
+            .into_iter()
+            .find(|l| primary.eq_ignore_ascii_case(l.code()))
     }
 }
 

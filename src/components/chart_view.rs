@@ -31,13 +31,15 @@ pub fn ChartView(
     let announced = RwSignal::new(String::new());
     // The indicator whose value the keyboard last stepped to.
     let focused = StoredValue::new(None::<String>);
-    let observer = StoredValue::new_local(None::<web::WidthObserver>);
+    // The box's width and visibility observers, disconnected when the chart goes (one stored
+    // value of one type: each type of local storage compiles code of its own).
+    let observers =
+        StoredValue::new_local((None::<web::WidthObserver>, None::<web::VisibilityObserver>));
 
     // Charts on or near the screen are drawn at once; the others when the browser is idle, so
     // the first paint and a language switch cost only what the reader sees. Embeds show one
     // chart (and offscreen iframes get no intersection updates), printing needs every chart.
     let near_screen = RwSignal::new(ctx.embedded);
-    let visibility = StoredValue::new_local(None::<web::VisibilityObserver>);
     super::effect(move |_| {
         if let Some(el) = box_ref.get() {
             let (wide, narrow) = charts::box_heights(data, spec);
@@ -49,20 +51,18 @@ pub fn ChartView(
             if ctx.embedded {
                 width.set(el.get_bounding_client_rect().width());
             }
-            observer.set_value(web::WidthObserver::new(&el, move |w| width.set(w)));
+            let sized = web::WidthObserver::new(&el, move |w| width.set(w));
+            let mut seen = None;
             if !ctx.embedded {
-                let seen = web::VisibilityObserver::new(&el, move |near| near_screen.set(near));
+                seen = web::VisibilityObserver::new(&el, move |near| near_screen.set(near));
                 if seen.is_none() {
                     near_screen.set(true);
                 }
-                visibility.set_value(seen);
             }
+            observers.set_value((sized, seen));
         }
     });
-    on_cleanup(move || {
-        observer.dispose();
-        visibility.dispose();
-    });
+    on_cleanup(move || observers.dispose());
 
     // Draws with the current language, scheme and width, unless the canvas already shows
     // exactly that. Reads signals untracked: the effect below decides when.

@@ -23,17 +23,16 @@ pub fn EmbedDialog() -> impl IntoView {
 
     let content = move |id: String| {
         let target = Target::find(data, &id)?;
-        let base = StoredValue::new(base.clone());
+        let base = base.clone();
         let code = move || {
             let l = lang.get();
             let query = embed::query(target.id(), l, scheme.get(), plain.get(), transparent.get());
-            base.with_value(|b| {
-                embed::snippet(b, target.title(l), &query, target.fallback_height(data))
-            })
+            embed::snippet(&base, target.title(l), &query, target.fallback_height(data))
         };
         let code_ref = NodeRef::<leptos::html::Textarea>::new();
+        let code_to_copy = code.clone();
         let copy = move |_| {
-            let text = code();
+            let text = code_to_copy();
             web::copy_text(&text, move |ok| {
                 copied.set(Some(ok));
                 if !ok {

@@ -240,7 +240,7 @@ pub fn ChartView(
                 on:keydown=on_key
                 on:blur=move |_| hide()
             ></canvas>
-            <p class="visually-hidden" aria-live="polite">{announced}</p>
+            <p class="visually-hidden" aria-live="polite">{live(move || announced.get())}</p>
         </div>
     }
 }

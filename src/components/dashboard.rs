@@ -1,6 +1,6 @@
 use super::{
-    clicked, live, live_flag, use_app, word, DetailDialog, EmbedDialog, Header, ThemeFilter,
-    ThemeSection,
+    clicked, live, live_flag, pressed, use_app, word, DetailDialog, EmbedDialog, Header,
+    ThemeFilter, ThemeSection,
 };
 use crate::export;
 use crate::i18n::{self, Msg};
@@ -20,7 +20,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     let total = data.themes.len();
     let at_once = sections_at_once.unwrap_or(total);
     let ready: Vec<RwSignal<bool>> = (0..total).map(|i| RwSignal::new(i < at_once)).collect();
-    // Set on <main> while sections are still being added (aria-busy; tests wait for it).
+    // <main aria-busy="true"> while sections are still being added (tests wait for "false").
     let busy = RwSignal::new(at_once < total);
     if at_once < total {
         add_sections_when_idle(ready.clone(), busy);
@@ -82,7 +82,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
         <a class="skip" href="#content">{word(lang, Msg::SkipToContent)}</a>
         <div class="page" inert=live_flag(move || ctx.dialog_open())>
             <Header/>
-            <main id="content" tabindex="-1" aria-busy=move || busy.get().then_some("true")>
+            <main id="content" tabindex="-1" aria-busy=pressed(move || busy.get())>
                 <ThemeFilter/>
                 {data.themes.iter().zip(ready).map(|(t, ready)| view! { <ThemeSection theme=t.id.clone() ready=ready/> }).collect_view()}
             </main>

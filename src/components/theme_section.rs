@@ -1,4 +1,4 @@
-use super::{local, use_app, ChartCard, IndicatorCard};
+use super::{live_flag, local, use_app, ChartCard, IndicatorCard};
 use leptos::prelude::*;
 
 /// One theme: its heading, its charts, then its indicator cards. Hidden when filtered out.
@@ -20,7 +20,7 @@ pub fn ThemeSection(theme: String, ready: RwSignal<bool>) -> impl IntoView {
     );
     let hidden = {
         let theme = theme.clone();
-        move || ctx.filter.get().is_some_and(|f| f != theme)
+        live_flag(move || ctx.filter.get().is_some_and(|f| f != theme))
     };
     // The charts and cards, once ready, are mounted as a subtree of their own (owned by this
     // section): in a reactive slot, every card's and chart's view would also compile the code

@@ -204,8 +204,7 @@ pub fn ChartView(
     };
 
     // The tooltip, last in the box, made anew for each value it shows (see `replaced`).
-    let place = move || box_ref.get().map(|el| (el.into(), None));
-    super::replaced(place, move || {
+    super::replaced(super::at_end(box_ref), move || {
         tip.get().map(|(x, y, anchor, label)| {
             // Rounded by hand: a precision in the format string would add a second float formatter.
             let percent = (-anchor * 1000.0).round() / 10.0;

@@ -150,6 +150,15 @@ pub fn replaced<V: IntoView + 'static>(
     });
 }
 
+/// The place for [`replaced`] at the end of `host`'s children.
+pub fn at_end<E>(host: NodeRef<E>) -> impl Fn() -> Option<(web_sys::Element, Option<web_sys::Node>)>
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + Into<web_sys::Element> + 'static,
+{
+    move || host.get().map(|el| (el.into(), None))
+}
+
 // Reactive text helpers: the few shapes every view uses to show something in the current
 // language, so components read as markup rather than closures.
 

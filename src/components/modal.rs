@@ -46,8 +46,7 @@ where
 
     // The dialog is built anew for each id it opens with (see `replaced`).
     let host = NodeRef::<leptos::html::Div>::new();
-    let place = move || host.get().map(|el| (el.into(), None));
-    super::replaced(place, move || {
+    super::replaced(super::at_end(host), move || {
         let body = content(open.get()?)?;
         Some(view! {
             <div class="backdrop" on:click=clicked(move |_| close())>

@@ -30,8 +30,7 @@ pub fn ShareButton() -> impl IntoView {
     };
     // The link for copying by hand, after the status (see `replaced`).
     let share = NodeRef::<leptos::html::Div>::new();
-    let place = move || share.get().map(|el| (el.into(), None));
-    super::replaced(place, move || {
+    super::replaced(super::at_end(share), move || {
         (copied.get() == Some(false)).then(|| view! {
             <input class="share-url" node_ref=field readonly value=url.get_untracked() aria-label=word(lang, Msg::CopyLink)/>
         })

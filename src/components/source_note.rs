@@ -10,8 +10,7 @@ pub(super) fn citation_list(cites: &'static [Citation], lang: RwSignal<Lang>) ->
     let data = use_app().data;
     let list = NodeRef::<leptos::html::Ol>::new();
     // In the reader's language first: the list is rebuilt when the language changes.
-    let place = move || list.get().map(|el| (el.into(), None));
-    super::replaced(place, move || {
+    super::replaced(super::at_end(list), move || {
         let items = i18n::citations(data, cites, lang.get()).into_iter().map(
             |CitationView {
                  article,
@@ -73,8 +72,9 @@ pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> i
     let toggle = NodeRef::<leptos::html::Button>::new();
     let panel = NodeRef::<leptos::html::Div>::new();
     // Built when opened (see `replaced`): most panels are never opened.
-    let place = move || panel.get().map(|el| (el.into(), None));
-    super::replaced(place, move || open.get().then(|| explanation(ind, lang)));
+    super::replaced(super::at_end(panel), move || {
+        open.get().then(|| explanation(ind, lang))
+    });
     let on_key = move |e: web_sys::KeyboardEvent| {
         if e.key() == "Escape" && open.get_untracked() {
             e.stop_propagation();

@@ -37,7 +37,7 @@ export function stripGlue(text, classes = UNUSED_CLASSES) {
   return [text, found];
 }
 
-function readLeb(bytes, at) {
+export function readLeb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
@@ -48,7 +48,7 @@ function readLeb(bytes, at) {
   }
 }
 
-function leb(value) {
+export function leb(value) {
   const out = [];
   do {
     let byte = value & 0x7f;

@@ -57,7 +57,9 @@ const reintegrate = (file) => {
 // one-file copy calls it (scripts/offline.mjs).
 if (process.env.TRUNK_PROFILE !== 'debug') {
   const saved = stripUnusedExports(dir, glue, wasm, root);
-  console.log(`post-build: unused wasm-bindgen classes dropped (${(saved / 1024).toFixed(1)} KB raw)`);
+  // patches/wasm-streams leaves none to drop; this stays for a Leptos whose wasm-streams the
+  // patch no longer matches (cargo then warns that the patch is unused).
+  console.log(saved ? `post-build: unused wasm-bindgen classes dropped (${(saved / 1024).toFixed(1)} KB raw)` : 'post-build: no unused wasm-bindgen classes');
   const shortened = minifyNames(dir, glue, wasm);
   console.log(`post-build: wasm imports and exports renamed short (${(shortened / 1024).toFixed(1)} KB raw)`);
   const gluePath = path.join(dir, glue);

@@ -4,7 +4,7 @@
 
 use bac_giang_economy::format;
 use bac_giang_economy::model::Lang;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -363,4 +363,76 @@ async fn markup_inside_data_is_rendered_as_text() {
     assert_eq!(label.text_content().unwrap(), format!("Nhãn {MARKUP}"));
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined(), "nothing ran");
+}
+
+// The patched wasm-streams (patches/wasm-streams): what server_fn relies on, in a real browser.
+
+fn rust_items(items: &[Result<f64, &str>]) -> Vec<Result<JsValue, JsValue>> {
+    items
+        .iter()
+        .map(|item| match item {
+            Ok(n) => Ok(JsValue::from(*n)),
+            Err(e) => Err(JsValue::from(*e)),
+        })
+        .collect()
+}
+
+fn as_numbers(items: Vec<Result<JsValue, JsValue>>) -> Vec<Result<f64, String>> {
+    items
+        .into_iter()
+        .map(|item| match item {
+            Ok(v) => Ok(v.as_f64().unwrap()),
+            Err(e) => Err(e.as_string().unwrap_or_else(|| format!("{e:?}"))),
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn streams_round_trip_through_a_javascript_readable_stream() {
+    use futures_util::StreamExt;
+    use wasm_streams::ReadableStream;
+    let items = rust_items(&[Ok(1.0), Ok(2.0), Ok(3.0)]);
+    let raw = ReadableStream::from_stream(futures_util::stream::iter(items)).into_raw();
+    assert!(raw.is_instance_of::<web_sys::ReadableStream>());
+    let back: Vec<_> = ReadableStream::from_raw(raw).into_stream().collect().await;
+    assert_eq!(as_numbers(back), vec![Ok(1.0), Ok(2.0), Ok(3.0)]);
+}
+
+#[wasm_bindgen_test]
+async fn a_rust_error_errors_the_javascript_stream() {
+    use futures_util::StreamExt;
+    use wasm_streams::ReadableStream;
+    let items = rust_items(&[Ok(1.0), Err("boom"), Ok(3.0)]);
+    let raw = ReadableStream::from_stream(futures_util::stream::iter(items)).into_raw();
+    let back: Vec<_> = ReadableStream::from_raw(raw).into_stream().collect().await;
+    assert_eq!(as_numbers(back), vec![Ok(1.0), Err("boom".to_string())]);
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_rust_stream_early_cancels_the_source() {
+    use futures_util::StreamExt;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_streams::ReadableStream;
+    // Sets its flag when the source stream is dropped (by the JS stream's cancel).
+    struct Flag(Rc<Cell<bool>>);
+    impl Drop for Flag {
+        fn drop(&mut self) {
+            self.0.set(true);
+        }
+    }
+    let dropped = Rc::new(Cell::new(false));
+    let flag = Flag(dropped.clone());
+    let source = futures_util::stream::iter(0..100).map(move |n| {
+        let _ = &flag;
+        Ok(JsValue::from(n))
+    });
+    let raw = ReadableStream::from_stream(source).into_raw();
+    let mut stream = ReadableStream::from_raw(raw.clone()).into_stream();
+    assert_eq!(stream.next().await.unwrap().unwrap().as_f64(), Some(0.0));
+    assert!(!dropped.get());
+    drop(stream);
+    next_frame().await;
+    assert!(dropped.get(), "the source stream was not dropped on cancel");
+    assert!(!raw.locked(), "the reader's lock was not released");
 }

@@ -48,7 +48,7 @@ pub fn file_name(data: &Dataset, build: BuildInfo, item: &str, ext: &str) -> Str
 /// rather than formatting and re-parsing keeps float parsing out of the wasm.)
 pub fn plain_number(v: f64) -> String {
     if v == 0.0 || !v.is_finite() {
-        return v.to_string();
+        return crate::format::shortest(v);
     }
     let digits = 11 - v.abs().log10().floor() as i32;
     let rounded = if digits >= 0 {
@@ -58,7 +58,7 @@ pub fn plain_number(v: f64) -> String {
         let scale = 10f64.powi(-digits);
         (v / scale).round() * scale
     };
-    rounded.to_string()
+    crate::format::shortest(rounded)
 }
 
 /// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).

@@ -340,8 +340,10 @@ impl TextMeasurer {
     fn width(&mut self, text: &str, size: f64, bold: bool) -> f64 {
         if self.font != (size.to_bits(), bold) {
             let weight = if bold { "bold" } else { "normal" };
-            self.context
-                .set_font(&format!("{weight} {size}px sans-serif"));
+            self.context.set_font(&format!(
+                "{weight} {}px sans-serif",
+                crate::format::shortest(size)
+            ));
             self.font = (size.to_bits(), bold);
         }
         self.context

@@ -107,6 +107,48 @@ fn number_formatting_matches_intl_number_format() {
     assert!(checked > 2500, "checked {checked} values");
 }
 
+/// `format::shortest` takes its digits from JavaScript in the wasm (so core's float formatter
+/// stays out of the build); this test binary still has Rust's, to compare against.
+#[wasm_bindgen_test]
+fn shortest_matches_rust_display_in_the_wasm() {
+    let mut values = vec![
+        0.1,
+        0.2 + 0.1,
+        1.005,
+        13.1,
+        5e14,
+        1e-6,
+        1e-7,
+        1.5e-7,
+        1e20,
+        1e21,
+        2.5e21,
+        1e23,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+        2f64.powi(70),
+        1.0 / 3.0,
+        0.0,
+        -0.0,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..5_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        values.push(f64::from_bits(seed));
+        values.push((seed % 10_000_000) as f64 / 10f64.powi((seed >> 40) as i32 % 9));
+    }
+    for x in values {
+        assert_eq!(format::shortest(x), format!("{x}"), "bits {:#x}", x.to_bits());
+        assert_eq!(format::shortest(-x), format!("{}", -x));
+    }
+}
+
 async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()

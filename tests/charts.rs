@@ -301,3 +301,28 @@ fn the_either_backend_draws_exactly_what_its_svg_backend_draws() {
         }
     }
 }
+
+#[test]
+fn svg_numbers_are_written_without_float_noise() {
+    // patches/plotters-svg writes opacity and font size with at most three decimals, by
+    // integer arithmetic (core's float formatter stays out of the wasm).
+    let data = embedded_dataset();
+    let (svg, _) = svg(&data, "grdp-growth", Lang::En, 640);
+    let values = |attr: &str| -> Vec<String> {
+        svg.split(&format!(" {attr}=\""))
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap().to_string())
+            .collect()
+    };
+    let sizes = values("font-size");
+    assert!(!sizes.is_empty(), "the chart has text");
+    for size in &sizes {
+        let decimals = size.split_once('.').map_or(0, |(_, f)| f.len());
+        assert!(decimals <= 3, "font-size=\"{size}\"");
+        let px: f64 = size.parse().unwrap();
+        assert!((8.0..20.0).contains(&px), "font-size=\"{size}\"");
+    }
+    let opacities = values("opacity");
+    assert!(!opacities.is_empty());
+    assert!(opacities.iter().all(|o| o == "1"), "{opacities:?}");
+}

@@ -1,5 +1,6 @@
 use super::{live, use_app};
 use crate::charts::{self, Frame, Hit, Palette};
+use crate::format;
 use crate::model::Lang;
 use crate::web;
 use leptos::prelude::*;
@@ -43,8 +44,8 @@ pub fn ChartView(
     super::effect(move |_| {
         if let Some(el) = box_ref.get() {
             let (wide, narrow) = charts::box_heights(data, spec);
-            web::set_style_property(&el, "--h-wide", &format!("{wide}px"));
-            web::set_style_property(&el, "--h-narrow", &format!("{narrow}px"));
+            web::set_style_property(&el, "--h-wide", &px(wide));
+            web::set_style_property(&el, "--h-narrow", &px(narrow));
             // Measured now as well: browsers skip rendering steps (and so ResizeObserver) in
             // offscreen iframes, where an embed must still draw to report its height. (The
             // dashboard's charts get their first width from the observer, without a forced layout.)
@@ -206,15 +207,14 @@ pub fn ChartView(
     // The tooltip, last in the box, made anew for each value it shows (see `replaced`).
     super::replaced(super::at_end(box_ref), move || {
         tip.get().map(|(x, y, anchor, label)| {
-            // Rounded by hand: a precision in the format string would add a second float formatter.
-            let percent = (-anchor * 1000.0).round() / 10.0;
+            let percent = format::shortest((-anchor * 1000.0).round() / 10.0);
             let shift = format!("translate({percent}%, calc(-100% - 12px))");
             view! {
                 <div
                     class="tooltip"
                     role="tooltip"
-                    style:left=format!("{x}px")
-                    style:top=format!("{y}px")
+                    style:left=px(x)
+                    style:top=px(y)
                     style:transform=shift
                 >
                     {label}
@@ -242,4 +242,9 @@ pub fn ChartView(
             <p class="visually-hidden" aria-live="polite">{live(move || announced.get())}</p>
         </div>
     }
+}
+
+/// A CSS length in pixels.
+fn px(x: f64) -> String {
+    format!("{}px", format::shortest(x))
 }

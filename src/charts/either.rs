@@ -36,12 +36,24 @@ fn cast<E: std::error::Error + Send + Sync>(
     }
 }
 
+/// The SVG backend writes into a `String` here, which cannot fail; its error type is
+/// `std::io::Error` (for its file target), whose message would link std's I/O error texts
+/// into the wasm.
+fn svg_error(e: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<BackendError> {
+    match e {
+        DrawingErrorKind::DrawingError(_) => {
+            DrawingErrorKind::DrawingError(BackendError("SVG output failed".into()))
+        }
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
+}
+
 /// Calls the same method on whichever backend this is.
 macro_rules! each {
     ($self:expr, $b:ident => $call:expr) => {
         match $self {
             EitherBackend::Canvas($b) => $call.map_err(cast),
-            EitherBackend::Svg($b) => $call.map_err(cast),
+            EitherBackend::Svg($b) => $call.map_err(svg_error),
         }
     };
 }

@@ -144,7 +144,12 @@ fn shortest_matches_rust_display_in_the_wasm() {
         values.push((seed % 10_000_000) as f64 / 10f64.powi((seed >> 40) as i32 % 9));
     }
     for x in values {
-        assert_eq!(format::shortest(x), format!("{x}"), "bits {:#x}", x.to_bits());
+        assert_eq!(
+            format::shortest(x),
+            format!("{x}"),
+            "bits {:#x}",
+            x.to_bits()
+        );
         assert_eq!(format::shortest(-x), format!("{}", -x));
     }
 }

@@ -1,6 +1,7 @@
 // Prints size and speed figures for the release build in dist/ (build it first; see
 // scripts/bench.sh). Figures, not pass/fail: timings on a shared machine are noisy.
-//   - every built file's bytes, raw and gzip (level 9), and the totals, against the budget
+//   - every built file's bytes, raw, gzip and brotli as served (the build's pre-compressed .gz
+//     and .br copies: scripts/precompress.mjs), and the totals, against the budget
 //   - the service worker's precache and the one-file offline copy, raw and gzip
 //   - median time from navigation start to every chart drawn, over RUNS (≥ 20) cold loads,
 //     unthrottled and with the CPU throttled 4× through DevTools (like a mid-range phone)
@@ -8,14 +9,12 @@
 //   - Lighthouse (mobile preset) scores, unless LIGHTHOUSE=0 (installed into target/ on first use)
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launch, serve } from '../tests/e2e/harness.mjs';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { isHashed } from './service-worker.mjs';
-import { TARGET_KB, LIMIT_KB } from './size-check.mjs';
-import { ENCODINGS } from './precompress.mjs';
+import { TARGET_KB, LIMIT_KB, servedGzip } from './size-check.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST=other/dir compares another build (A/B), e.g. one without a change.
@@ -34,14 +33,16 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 console.log('## Bytes (release build, dist/)\n');
-// Brotli as a host serving the build's pre-compressed .br copies sends it (scripts/precompress.mjs).
-const brotli = (body) => ENCODINGS[0].compress(body).length;
+// Gzip and brotli as a host serving the build's pre-compressed copies sends them
+// (scripts/precompress.mjs); a file without a copy is sent as is.
+const gzipOf = (f) => Math.min(servedGzip(dist, path.relative(dist, f)), fs.statSync(f).size);
+const brotliOf = (f) => (fs.existsSync(`${f}.br`) ? fs.statSync(`${f}.br`) : fs.statSync(f)).size;
 console.log('| file | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|');
 let raw = 0, gz = 0, br = 0;
 for (const f of files(dist).filter((f) => !/\.(br|gz)$/.test(f)).sort()) {
   const body = fs.readFileSync(f);
-  const g = zlib.gzipSync(body, { level: 9 }).length;
-  const b = Math.min(brotli(body), body.length);
+  const g = gzipOf(f);
+  const b = brotliOf(f);
   raw += body.length; gz += g; br += b;
   console.log(`| ${path.relative(dist, f)} | ${kb(body.length)} | ${kb(g)} | ${kb(b)} |`);
 }
@@ -51,7 +52,7 @@ const browser = await launch();
 const { server, base } = await serve(dist);
 
 // What a reader's browser actually fetches for a page: every response from our server until
-// the page is drawn, counted with the gzip size of the file served.
+// the page is drawn, counted with the gzip (and brotli) size of the file served.
 async function transfer(url, ready) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -64,8 +65,7 @@ async function transfer(url, ready) {
   for (const p of fetched) {
     let f = path.join(dist, decodeURIComponent(p));
     if (fs.statSync(f).isDirectory()) f = path.join(f, 'index.html');
-    const body = fs.readFileSync(f);
-    raw += body.length; gz += zlib.gzipSync(body, { level: 9 }).length; br += Math.min(brotli(body), body.length);
+    raw += fs.statSync(f).size; gz += gzipOf(f); br += brotliOf(f);
   }
   return { raw, gz, br, files: [...fetched].sort() };
 }
@@ -76,7 +76,7 @@ const pages = {
   'embed (card)': await transfer('embed.html?id=grdp-growth-2023&lang=vi', drawn),
   'embed (chart)': await transfer('embed.html?id=park-land&lang=vi', drawn),
 };
-console.log('\n## Transfer per page (what the browser fetches; gzip level 9)\n');
+console.log('\n## Transfer per page (what the browser fetches, as the build\'s pre-compressed copies)\n');
 console.log('| page | raw KB | gzip KB | brotli KB | files |\n|---|---:|---:|---:|---|');
 for (const [name, t] of Object.entries(pages)) console.log(`| ${name} | ${kb(t.raw)} | ${kb(t.gz)} | ${kb(t.br)} | ${t.files.join(' ')} |`);
 const total = pages.dashboard.gz;
@@ -88,8 +88,8 @@ console.log(`embeds ≤ dashboard: ${Object.values(pages).every((t) => t.gz <= t
 // from the HTTP cache, the rest are fetched again), and the one-file copy people email.
 const precache = JSON.parse(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8').match(/const FILES = (\[.*\]);/)[1]);
 const sizeOf = (names) => names.reduce(([r, g], n) => {
-  const body = fs.readFileSync(path.join(dist, n));
-  return [r + body.length, g + zlib.gzipSync(body, { level: 9 }).length];
+  const f = path.join(dist, n);
+  return [r + fs.statSync(f).size, g + gzipOf(f)];
 }, [0, 0]);
 const [preRaw, preGz] = sizeOf(precache);
 const refetched = precache.filter((f) => !isHashed(f));

@@ -36,9 +36,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
 fi
 
 # npm packages: binaryen (wasm-opt; Debian's v108 corrupts the output), terser (minifies the JS glue),
-# playwright-core, axe-core and @axe-core/playwright.
+# @gfx/zopfli (the build's .gz copies), playwright-core, axe-core and @axe-core/playwright.
 if [ ! -x node_modules/.bin/wasm-opt ] || ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "$BINARYEN_VERSION" \
-   || [ ! -d node_modules/terser ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/@axe-core/playwright ]; then
+   || [ ! -d node_modules/terser ] || [ ! -d node_modules/@gfx/zopfli ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/@axe-core/playwright ]; then
   log "installing npm packages (package-lock.json)"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi

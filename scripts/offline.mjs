@@ -1,6 +1,6 @@
 // Writes <dir>/bac-giang-offline.html: the whole dashboard in one HTML file that opens by
 // double-click (file://) with zero network requests — styles inline, the wasm-bindgen glue
-// inline, the wasm gzipped and base64-encoded (unpacked in the page with DecompressionStream:
+// inline, the wasm gzipped (by zopfli) and base64-encoded (unpacked in the page with DecompressionStream:
 // no fetch), the favicon as a data: URL. A meta CSP allowing only this file's own script and
 // style (by hash) and data: images makes "zero requests" a rule the browser enforces.
 // The page is marked data-view=offline: the app then shows which data version and build it
@@ -9,8 +9,8 @@
 // Run by the post-build hook on every build; standalone: node scripts/offline.mjs [dist]
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import crypto from 'node:crypto';
+import { gzipBest } from './precompress.mjs';
 
 export const OFFLINE_FILE = 'bac-giang-offline.html';
 
@@ -21,7 +21,7 @@ function fail(message) {
 }
 
 /// `html` is the finished index.html of the build in `dir`.
-export function writeOfflineCopy(dir, html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8')) {
+export async function writeOfflineCopy(dir, html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8')) {
   const read = (name) => fs.readFileSync(path.join(dir, name));
   const bootName = html.match(/<script type=module src=\.\/(boot-[^ >]+\.js)/)?.[1] || fail('boot script not found');
   const boot = read(bootName).toString();
@@ -37,7 +37,7 @@ export function writeOfflineCopy(dir, html = fs.readFileSync(path.join(dir, 'ind
   if (/(^|[;}])\s*(export|import)\b(?!\.)/m.test(glue)) fail(`${glueName} has an import or export left`);
   if (/<\/script/i.test(glue)) fail(`${glueName} contains "</script" and cannot be inlined`);
 
-  const wasm = zlib.gzipSync(read(wasmName), { level: 9 }).toString('base64');
+  const wasm = (await gzipBest(read(wasmName))).toString('base64');
   const script = `${glue}
 const packed = '${wasm}';
 (async () => {
@@ -82,6 +82,6 @@ const packed = '${wasm}';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] || 'dist';
-  const { file, bytes } = writeOfflineCopy(dir);
+  const { file, bytes } = await writeOfflineCopy(dir);
   console.log(`wrote ${path.join(dir, file)} (${(bytes / 1024).toFixed(1)} KB)`);
 }

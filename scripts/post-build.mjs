@@ -15,8 +15,8 @@
 //    files (scripts/minify-names.mjs), builds short ASCII strings in JS rather than through a
 //    TextDecoder (scripts/fast-strings.mjs), then minifies the glue with terser (Trunk's `minify`
 //    leaves it as written: 9.7 -> 7.5 KB gzip), updating the integrity hashes of both files.
-// 7. Release builds: writes .br and .gz copies of every text and wasm file for hosts that serve
-//    pre-compressed files (see scripts/precompress.mjs).
+// 7. Release builds: writes .br and .gz (zopfli) copies of every text and wasm file for hosts
+//    that serve pre-compressed files (see scripts/precompress.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -108,8 +108,8 @@ if (!embed.includes('data-view=embed')) throw new Error('post-build: could not m
 fs.writeFileSync(path.join(dir, 'embed.html'), embed);
 
 const worker = writeServiceWorker(dir);
-const offline = writeOfflineCopy(dir, html);
+const offline = await writeOfflineCopy(dir, html);
 // Debug builds skip it: brotli at quality 11 on an unoptimised wasm takes long, for nothing.
-const packed = process.env.TRUNK_PROFILE === 'debug' ? 0 : precompress(dir);
+const packed = process.env.TRUNK_PROFILE === 'debug' ? 0 : await precompress(dir);
 console.log(`post-build: ${bootName}, embed.html, sw.js (${worker.files.length} files, version ${worker.version}), `
   + `${offline.file} (${(offline.bytes / 1024).toFixed(1)} KB), ${packed} pre-compressed copies`);

@@ -1,6 +1,8 @@
-// The size check CI runs (bytes are deterministic, unlike timings): the gzip size (level 9) of
-// every file the dashboard needs — the service worker's precache list, which the build writes
-// from the files the pages load, minus embed.html — against a limit. Fails when over.
+// The size check CI runs (bytes are deterministic, unlike timings): the gzip bytes a browser is
+// sent for every file the dashboard needs — the service worker's precache list, which the build
+// writes from the files the pages load, minus embed.html — against a limit. Fails when over.
+// A file's gzip bytes are its pre-compressed `.gz` copy (zopfli, scripts/precompress.mjs; checked
+// to inflate to the file), or zlib level 9 where the build wrote none.
 //
 // The issue's target is 90 KB; the app is not there yet (see BENCHMARKS.md), so the limit is a
 // ratchet set just above today's size: no change may make the dashboard heavier unnoticed.
@@ -11,7 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 export const TARGET_KB = 90;
-export const LIMIT_KB = 138;
+export const LIMIT_KB = 131;
 
 export function dashboardFiles(dist) {
   const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
@@ -20,11 +22,24 @@ export function dashboardFiles(dist) {
   return JSON.parse(list).filter((f) => f !== 'embed.html');
 }
 
+/// Bytes of `file` (in `dist`) as a gzip client receives them.
+export function servedGzip(dist, file) {
+  const body = fs.readFileSync(path.join(dist, file));
+  const copy = path.join(dist, `${file}.gz`);
+  if (!fs.existsSync(copy)) return zlib.gzipSync(body, { level: 9 }).length;
+  const packed = fs.readFileSync(copy);
+  if (!zlib.gunzipSync(packed).equals(body)) {
+    throw new Error(`${copy} does not inflate to ${file}: stale pre-compressed copy (rebuild)`);
+  }
+  return packed.length;
+}
+
 export function dashboardGzip(dist) {
-  return dashboardFiles(dist).map((f) => {
-    const body = fs.readFileSync(path.join(dist, f));
-    return { file: f, raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length };
-  });
+  return dashboardFiles(dist).map((f) => ({
+    file: f,
+    raw: fs.statSync(path.join(dist, f)).size,
+    gzip: servedGzip(dist, f),
+  }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -285,6 +285,26 @@ pub fn remove_element(id: &str) {
 }
 
 /// Focuses the element with this id, if it exists.
+/// Focuses the text field (`<textarea>` or `<input>`) with this DOM id and selects its text,
+/// for copying by hand when the clipboard is denied.
+pub fn select_by_id(id: &str) {
+    focus_by_id(id);
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(area) = el
+        .as_ref()
+        .and_then(|el| el.dyn_ref::<web_sys::HtmlTextAreaElement>())
+    {
+        area.select();
+    } else if let Some(input) = el
+        .as_ref()
+        .and_then(|el| el.dyn_ref::<web_sys::HtmlInputElement>())
+    {
+        input.select();
+    }
+}
+
 pub fn focus_by_id(id: &str) {
     if let Some(el) = window()
         .and_then(|w| w.document())

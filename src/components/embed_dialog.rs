@@ -29,17 +29,13 @@ pub fn EmbedDialog() -> impl IntoView {
             let query = embed::query(target.id(), l, scheme.get(), plain.get(), transparent.get());
             embed::snippet(&base, target.title(l), &query, target.fallback_height(data))
         };
-        let code_ref = NodeRef::<leptos::html::Textarea>::new();
         let code_to_copy = code.clone();
         let copy = move |_| {
             let text = code_to_copy();
             web::copy_text(&text, move |ok| {
                 copied.set(Some(ok));
                 if !ok {
-                    if let Some(area) = code_ref.get_untracked() {
-                        let _ = area.focus();
-                        area.select();
-                    }
+                    web::select_by_id("embed-code");
                 }
             });
         };
@@ -91,7 +87,7 @@ pub fn EmbedDialog() -> impl IntoView {
                     {flag(transparent, Msg::Transparent, "transparent")}
                 </div>
                 <label class="code-label" for="embed-code">{word(lang, Msg::EmbedCode)}</label>
-                <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false" node_ref=code_ref>{live(code)}</textarea>
+                <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false">{live(code)}</textarea>
                 <div class="copy-row">
                     <button type="button" class="copy-button" on:click=clicked(copy)>{word(lang, Msg::Copy)}</button>
                     <p class="copy-status" role="status">

@@ -12,27 +12,26 @@ pub fn ShareButton() -> impl IntoView {
     // None: not tried for this view; Some(copied).
     let copied = RwSignal::new(None::<bool>);
     let url = RwSignal::new(String::new());
-    let field = NodeRef::<leptos::html::Input>::new();
     super::effect(move |_| {
         ctx.view_state();
         copied.set(None);
     });
-    super::effect(move |_| {
-        if let Some(input) = field.get() {
-            let _ = input.focus();
-            input.select();
-        }
-    });
     let copy = move |_| {
         let link = web::current_url();
         url.set(link.clone());
-        web::copy_text(&link, move |ok| copied.set(Some(ok)));
+        web::copy_text(&link, move |ok| {
+            copied.set(Some(ok));
+            if !ok {
+                // Once the field below exists (effects run after this callback).
+                request_animation_frame(|| web::select_by_id("share-url"));
+            }
+        });
     };
     // The link for copying by hand, after the status (see `replaced`).
     let share = NodeRef::<leptos::html::Div>::new();
     super::replaced(super::at_end(share), move || {
         (copied.get() == Some(false)).then(|| view! {
-            <input class="share-url" node_ref=field readonly value=url.get_untracked() aria-label=word(lang, Msg::CopyLink)/>
+            <input class="share-url" id="share-url" readonly value=url.get_untracked() aria-label=word(lang, Msg::CopyLink)/>
         })
     });
     view! {

@@ -208,6 +208,29 @@ const failed = await run({
     await context.close();
   },
 
+  async 'a denied clipboard shows the link selected for copying by hand'() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(`${base}?lang=en&theme=parks`);
+    await waitForCharts(page, 'en');
+    await page.click('.share-button');
+    await page.locator('.share-status', { hasText: 'did not allow copying' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'share-url');
+    const field = await page.evaluate(() => {
+      const a = document.activeElement;
+      return { value: a.value, all: a.selectionStart === 0 && a.selectionEnd === a.value.length };
+    });
+    assertEqual(field, { value: page.url(), all: true }, 'the link is focused and selected');
+    // A later view change takes the field away again (the link would be stale).
+    await page.click('.filter-button[data-theme="growth"]');
+    await page.locator('#share-url').waitFor({ state: 'detached' });
+    assertEqual(problems, [], 'no errors');
+    await context.close();
+  },
+
   async 'Back and Forward move between views; a language switch is not a step'() {
     const { context, page, problems } = await open('?lang=vi');
     await waitForCharts(page, 'vi');

@@ -305,6 +305,18 @@ pub fn select_by_id(id: &str) {
     }
 }
 
+/// Focuses the first element matching `selector` inside `container` (an event's current
+/// target, say).
+pub fn focus_within(container: Option<web_sys::EventTarget>, selector: &str) {
+    let found = container
+        .and_then(|c| c.dyn_into::<web_sys::Element>().ok())
+        .and_then(|c| c.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = found {
+        let _ = el.focus();
+    }
+}
+
 pub fn focus_by_id(id: &str) {
     if let Some(el) = window()
         .and_then(|w| w.document())

@@ -2,6 +2,7 @@ use super::{clicked, live, live_flag, local, pressed, use_app};
 use crate::format;
 use crate::i18n::{self, CitationView, Msg};
 use crate::model::{Citation, Indicator, Lang};
+use crate::web;
 use leptos::prelude::*;
 
 /// Every citation of a value: article (publisher, title, language, date), paragraph and the
@@ -69,7 +70,6 @@ pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> i
     let (data, lang) = (ctx.data, ctx.lang);
     let open = RwSignal::new(false);
     let panel_id = format!("sources-{}{}", ind.id, if compact { "-row" } else { "" });
-    let toggle = NodeRef::<leptos::html::Button>::new();
     let panel = NodeRef::<leptos::html::Div>::new();
     // Built when opened (see `replaced`): most panels are never opened.
     super::replaced(super::at_end(panel), move || {
@@ -79,9 +79,7 @@ pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> i
         if e.key() == "Escape" && open.get_untracked() {
             e.stop_propagation();
             open.set(false);
-            if let Some(button) = toggle.get_untracked() {
-                let _ = button.focus();
-            }
+            web::focus_within(e.current_target(), ".source-toggle");
         }
     };
     view! {
@@ -89,7 +87,6 @@ pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> i
             <button
                 type="button"
                 class="source-toggle"
-                node_ref=toggle
                 aria-expanded=pressed(move || open.get())
                 aria-controls=panel_id.clone()
                 on:click=clicked(move |_| open.update(|o| *o = !*o))

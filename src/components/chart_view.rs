@@ -6,6 +6,7 @@ use crate::web;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
 
 /// A chart on a canvas: backing store sized by devicePixelRatio, redrawn when its box
 /// resizes, the language or the colour scheme changes; tooltips found through the
@@ -23,7 +24,15 @@ pub fn ChartView(
         .chart(&chart)
         .expect("chart ids come from the validated data");
     let box_ref = NodeRef::<leptos::html::Div>::new();
-    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    // The canvas is the box's first child. (Found there: a reference of the canvas element
+    // type would compile code of its own, ~0.5 KB gzip.)
+    let canvas = move || -> Option<web_sys::HtmlCanvasElement> {
+        box_ref
+            .get_untracked()?
+            .first_element_child()?
+            .dyn_into()
+            .ok()
+    };
     let width = RwSignal::new(0.0_f64);
     let hits = StoredValue::new(Vec::<Hit>::new());
     // Tooltip: x, y (CSS px), horizontal anchor (0 = left edge … 1 = right edge), text.
@@ -75,7 +84,7 @@ pub fn ChartView(
             ctx.dark.get_untracked(),
             width.get_untracked(),
         );
-        let Some(canvas) = canvas_ref.get_untracked() else {
+        let Some(canvas) = canvas() else {
             return;
         };
         let key = (lang, dark, w.to_bits());
@@ -128,7 +137,7 @@ pub fn ChartView(
         ctx.lang.track();
         ctx.dark.track();
         width.track();
-        canvas_ref.track();
+        box_ref.track();
         if near_screen.get() || ctx.printing.get() {
             // After this turn's other effects: a canvas setting its language or font brings the
             // page's style up to date, and should do so once, after every text has changed.
@@ -151,7 +160,7 @@ pub fn ChartView(
 
     // The canvas's CSS box and its backing-store pixels per CSS pixel.
     let geometry = move || {
-        let canvas = canvas_ref.get_untracked()?;
+        let canvas = canvas()?;
         let rect = canvas.get_bounding_client_rect();
         Some((rect.clone(), canvas.width() as f64 / rect.width().max(1.0)))
     };
@@ -227,7 +236,6 @@ pub fn ChartView(
     view! {
         <div class="chart-box" node_ref=box_ref>
             <canvas
-                node_ref=canvas_ref
                 lang=ctx.lang.get_untracked().code()
                 data-chart=spec.id.clone()
                 role="img"

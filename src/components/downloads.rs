@@ -8,7 +8,7 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
 /// Width (CSS px) of downloaded pictures: the chart's width on screen, within sensible bounds.
-fn picture_width(figure: Option<web_sys::HtmlElement>) -> f64 {
+fn picture_width(figure: Option<web_sys::Element>) -> f64 {
     figure
         .map(|f| f.get_bounding_client_rect().width())
         .filter(|w| *w >= 1.0)
@@ -20,7 +20,11 @@ fn picture_width(figure: Option<web_sys::HtmlElement>) -> f64 {
 /// drawn by the same function as on screen with its title, sources and data version around
 /// it. File names carry the chart id and the data version.
 #[component]
-pub fn Downloads(chart: String, figure: NodeRef<leptos::html::Figure>) -> impl IntoView {
+pub fn Downloads(
+    chart: String,
+    /// The chart card's heading row, whose parent is the figure.
+    head: NodeRef<leptos::html::Div>,
+) -> impl IntoView {
     let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
     let spec = data
@@ -58,7 +62,7 @@ pub fn Downloads(chart: String, figure: NodeRef<leptos::html::Figure>) -> impl I
             notes: &notes,
         };
         let palette = palette();
-        let width = picture_width(figure.get_untracked());
+        let width = picture_width(head.get_untracked().and_then(|h| h.parent_element()));
         let scale = if png { 2.0 } else { 1.0 };
         let measure = web::text_measure();
         let frame = Frame {

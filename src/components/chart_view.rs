@@ -34,7 +34,9 @@ pub fn ChartView(
             .ok()
     };
     let width = RwSignal::new(0.0_f64);
-    let hits = StoredValue::new(Vec::<Hit>::new());
+    // What the canvas shows: its tooltip regions, and the language, scheme and width it was
+    // drawn for. (One stored value: each stored type compiles code of its own.)
+    let drawing = StoredValue::new(Drawing::default());
     // Tooltip: x, y (CSS px), horizontal anchor (0 = left edge … 1 = right edge), text.
     let tip = RwSignal::new(None::<(f64, f64, f64, String)>);
     // What the keyboard last stepped to, for screen readers (a polite live region).
@@ -76,7 +78,6 @@ pub fn ChartView(
 
     // Draws with the current language, scheme and width, unless the canvas already shows
     // exactly that. Reads signals untracked: the effect below decides when.
-    let drawn_as = StoredValue::new(None::<(Lang, bool, u64)>);
     let highlight = StoredValue::new(highlight);
     let draw = move || {
         let (lang, dark, w) = (
@@ -88,7 +89,7 @@ pub fn ChartView(
             return;
         };
         let key = (lang, dark, w.to_bits());
-        if w < 1.0 || drawn_as.get_value() == Some(key) {
+        if w < 1.0 || drawing.with_value(|d| d.drawn_as == Some(key)) {
             return;
         }
         // The canvas carries the language it is drawn in. Without its own `lang`, every
@@ -120,12 +121,12 @@ pub fn ChartView(
                 measure: &measure,
             };
             match charts::draw(&area, &frame) {
-                Ok(regions) => hits.set_value(regions),
+                Ok(regions) => drawing.update_value(|d| d.hits = regions),
                 Err(e) => leptos::logging::error!("chart `{}` failed to draw: {e}", spec.id),
             }
         });
         let _ = area.present();
-        drawn_as.set_value(Some(key));
+        drawing.update_value(|d| d.drawn_as = Some(key));
         tip.set(None);
         let _ = canvas.set_attribute("data-drawn", lang.code());
         ctx.drawn.update(|n| *n = n.wrapping_add(1));
@@ -177,7 +178,8 @@ pub fn ChartView(
             return;
         };
         let (x, y) = (client_x - rect.left(), client_y - rect.top());
-        match hits.with_value(|h| charts::hit_at(h, x * scale, y * scale).map(|h| h.label.clone()))
+        match drawing
+            .with_value(|d| charts::hit_at(&d.hits, x * scale, y * scale).map(|h| h.label.clone()))
         {
             Some(label) => place_tip(rect.width(), x, y, label),
             None => tip.set(None),
@@ -196,8 +198,8 @@ pub fn ChartView(
             return;
         };
         let current = focused.get_value();
-        let next = hits.with_value(|h| {
-            charts::step_region(h, current.as_deref(), forward).map(|h| {
+        let next = drawing.with_value(|d| {
+            charts::step_region(&d.hits, current.as_deref(), forward).map(|h| {
                 let x = (h.x0 + h.x1) as f64 / 2.0 / scale;
                 (h.id.clone(), x, h.y0 as f64 / scale, h.label.clone())
             })
@@ -255,4 +257,10 @@ pub fn ChartView(
 /// A CSS length in pixels.
 fn px(x: f64) -> String {
     format!("{}px", format::shortest(x))
+}
+
+#[derive(Default)]
+struct Drawing {
+    hits: Vec<Hit>,
+    drawn_as: Option<(Lang, bool, u64)>,
 }

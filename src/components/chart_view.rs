@@ -34,13 +34,15 @@ pub fn ChartView(
             .ok()
     };
     let width = RwSignal::new(0.0_f64);
-    // What the canvas shows: its tooltip regions, and the language, scheme and width it was
-    // drawn for. (One stored value: each stored type compiles code of its own.)
+    // What the canvas shows: its tooltip regions, the language, scheme and width it was drawn
+    // for, and where the tooltip goes. (One stored value: each stored type compiles code of
+    // its own.)
     let drawing = StoredValue::new(Drawing::default());
-    // Tooltip: x, y (CSS px), horizontal anchor (0 = left edge … 1 = right edge), text.
-    let tip = RwSignal::new(None::<(f64, f64, f64, String)>);
+    // The tooltip's text (its place is in `drawing`). Signals share value types with the
+    // app's others for the same reason.
+    let tip = RwSignal::new(None::<String>);
     // What the keyboard last stepped to, for screen readers (a polite live region).
-    let announced = RwSignal::new(String::new());
+    let announced = RwSignal::new(None::<String>);
     // The indicator whose value the keyboard last stepped to.
     let focused = StoredValue::new(None::<String>);
     // The box's width and visibility observers, disconnected when the chart goes (one stored
@@ -170,7 +172,8 @@ pub fn ChartView(
     // edge — so, being at most as wide as the box (CSS), it never leaves it.
     let place_tip = move |width: f64, x: f64, y: f64, label: String| {
         let anchor = (x / width.max(1.0)).clamp(0.0, 1.0);
-        tip.set(Some((x, y, anchor, label)));
+        drawing.update_value(|d| d.tip_at = (x, y, anchor));
+        tip.set(Some(label));
     };
 
     let show_tip = move |client_x: f64, client_y: f64| {
@@ -206,7 +209,7 @@ pub fn ChartView(
         });
         if let Some((id, x, y, label)) = next {
             focused.set_value(Some(id));
-            announced.set(label.clone());
+            announced.set(Some(label.clone()));
             place_tip(rect.width(), x, y, label);
         }
     };
@@ -217,7 +220,8 @@ pub fn ChartView(
 
     // The tooltip, last in the box, made anew for each value it shows (see `replaced`).
     super::replaced(super::at_end(box_ref), move || {
-        tip.get().map(|(x, y, anchor, label)| {
+        tip.get().map(|label| {
+            let (x, y, anchor) = drawing.with_value(|d| d.tip_at);
             let percent = format::shortest((-anchor * 1000.0).round() / 10.0);
             let shift = format!("translate({percent}%, calc(-100% - 12px))");
             view! {
@@ -249,7 +253,7 @@ pub fn ChartView(
                 on:keydown=on_key
                 on:blur=move |_| hide()
             ></canvas>
-            <p class="visually-hidden" aria-live="polite">{live(move || announced.get())}</p>
+            <p class="visually-hidden" aria-live="polite">{live(move || announced.get().unwrap_or_default())}</p>
         </div>
     }
 }
@@ -263,4 +267,6 @@ fn px(x: f64) -> String {
 struct Drawing {
     hits: Vec<Hit>,
     drawn_as: Option<(Lang, bool, u64)>,
+    /// The tooltip's x, y (CSS px) and horizontal anchor (0 = left edge … 1 = right edge).
+    tip_at: (f64, f64, f64),
 }

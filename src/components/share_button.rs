@@ -11,14 +11,14 @@ pub fn ShareButton() -> impl IntoView {
     let lang = ctx.lang;
     // None: not tried for this view; Some(copied).
     let copied = RwSignal::new(None::<bool>);
-    let url = RwSignal::new(String::new());
+    let url = StoredValue::new(None::<String>);
     super::effect(move |_| {
         ctx.view_state();
         copied.set(None);
     });
     let copy = move |_| {
         let link = web::current_url();
-        url.set(link.clone());
+        url.set_value(Some(link.clone()));
         web::copy_text(&link, move |ok| {
             copied.set(Some(ok));
             if !ok {
@@ -31,7 +31,7 @@ pub fn ShareButton() -> impl IntoView {
     let share = NodeRef::<leptos::html::Div>::new();
     super::replaced(super::at_end(share), move || {
         (copied.get() == Some(false)).then(|| view! {
-            <input class="share-url" id="share-url" readonly value=url.get_untracked() aria-label=word(lang, Msg::CopyLink)/>
+            <input class="share-url" id="share-url" readonly value=url.get_value().unwrap_or_default() aria-label=word(lang, Msg::CopyLink)/>
         })
     });
     view! {

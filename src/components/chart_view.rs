@@ -6,6 +6,7 @@ use crate::web;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 /// A chart on a canvas: backing store sized by devicePixelRatio, redrawn when its box
@@ -45,10 +46,6 @@ pub fn ChartView(
     let announced = RwSignal::new(None::<String>);
     // The indicator whose value the keyboard last stepped to.
     let focused = StoredValue::new(None::<String>);
-    // The box's width and visibility observers, disconnected when the chart goes (one stored
-    // value of one type: each type of local storage compiles code of its own).
-    let observers =
-        StoredValue::new_local((None::<web::WidthObserver>, None::<web::VisibilityObserver>));
 
     // Charts on or near the screen are drawn at once; the others when the browser is idle, so
     // the first paint and a language switch cost only what the reader sees. Embeds show one
@@ -73,10 +70,13 @@ pub fn ChartView(
                     near_screen.set(true);
                 }
             }
-            observers.set_value((sized, seen));
+            // Disconnected when the chart goes (this effect's cleanup). Held in a `SendWrapper`,
+            // which Leptos' cleanups require and which costs nothing in a single-threaded wasm
+            // (patches/send_wrapper), rather than in local storage of their own type (+0.3 KB).
+            let observers = SendWrapper::new((sized, seen));
+            on_cleanup(move || drop(observers));
         }
     });
-    on_cleanup(move || observers.dispose());
 
     // Draws with the current language, scheme and width, unless the canvas already shows
     // exactly that. Reads signals untracked: the effect below decides when.

@@ -300,6 +300,44 @@ const failed = await run({
     await context.close();
   },
 
+  async 'a chart swapped for its table and back leaves no observer behind'() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Counts the resize and intersection observers the page connects and disconnects.
+    await context.addInitScript(() => {
+      window.__observers = 0;
+      for (const Kind of [ResizeObserver, IntersectionObserver]) {
+        const { observe, disconnect } = Kind.prototype;
+        Kind.prototype.observe = function (...a) { if (!this.__on) { this.__on = true; window.__observers++; } return observe.apply(this, a); };
+        Kind.prototype.disconnect = function () { if (this.__on) { this.__on = false; window.__observers--; } return disconnect.apply(this); };
+      }
+    });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(`${base}?lang=en`);
+    await waitForCharts(page, 'en');
+    const connected = () => page.evaluate(() => window.__observers);
+    const before = await connected();
+    const card = page.locator('[data-chart-card="grdp-growth"]');
+    await card.locator('[data-view-as="table"]').click();
+    await card.locator('table').waitFor();
+    const asTable = await connected();
+    assert(asTable < before, `the chart's observers disconnect with it (${before} → ${asTable})`);
+    for (let i = 0; i < 3; i++) {
+      await card.locator('[data-view-as="chart"]').click();
+      await page.waitForSelector('canvas[data-chart="grdp-growth"][data-drawn]');
+      await page.setViewportSize({ width: 1000 + i * 40, height: 900 });
+      await card.locator('[data-view-as="table"]').click();
+      await card.locator('table').waitFor();
+      await page.setViewportSize({ width: 700 + i * 60, height: 900 });
+    }
+    assertEqual(await connected(), asTable, 'none left after three more swaps');
+    await card.locator('[data-view-as="chart"]').click();
+    await page.waitForSelector('canvas[data-chart="grdp-growth"][data-drawn]');
+    assertEqual(await connected(), before, 'the chart observes again');
+    assertEqual(await page.locator('#crash-banner').count(), 0, 'no crash banner');
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
   async 'charts redraw when their container resizes'() {
     const { context, page, problems } = await open('?lang=en');
     await waitForCharts(page, 'en');

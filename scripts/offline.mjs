@@ -25,8 +25,9 @@ export async function writeOfflineCopy(dir, html = fs.readFileSync(path.join(dir
   const read = (name) => fs.readFileSync(path.join(dir, name));
   const bootName = html.match(/<script type=module src=\.\/(boot-[^ >]+\.js)/)?.[1] || fail('boot script not found');
   const boot = read(bootName).toString();
-  const glueName = boot.match(/from '\.\/([^']+\.js)'/)?.[1] || fail('glue not named in the boot script');
-  const wasmName = boot.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1] || fail('wasm not named in the boot script');
+  // As written (debug builds) or minified by terser (release): `from './x.js'` or `from'./x.js'`.
+  const glueName = boot.match(/from ?'\.\/([^']+\.js)'/)?.[1] || fail('glue not named in the boot script');
+  const wasmName = boot.match(/module_or_path: ?'\.\/([^']+\.wasm)'/)?.[1] || fail('wasm not named in the boot script');
   const cssName = html.match(/href=\.\/(style-[^ >]+\.css)/)?.[1] || fail('stylesheet not found');
 
   // The glue is an ES module; inline it as the page's module script without its exports.

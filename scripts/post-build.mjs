@@ -71,9 +71,17 @@ if (process.env.TRUNK_PROFILE !== 'debug') {
   reintegrate(wasm);
 }
 
-// src/js/boot.js, with the names filled in and comments and indentation dropped.
-const boot = minify(fs.readFileSync(path.join(root, 'src/js/boot.js'), 'utf8'))
+// src/js/boot.js, with the names filled in and comments and indentation dropped; release
+// builds minify it with terser as well (−0.15 KB gzip). scripts/offline.mjs reads the two
+// names back out of it.
+let boot = minify(fs.readFileSync(path.join(root, 'src/js/boot.js'), 'utf8'))
   .replace('__GLUE__', glue).replace('__WASM__', wasm);
+if (process.env.TRUNK_PROFILE !== 'debug') {
+  boot = (await terser(boot, { module: true, compress: { passes: 2 }, format: { quote_style: 1 } })).code;
+  if (!boot.includes(`'./${glue}'`) || !boot.includes(`'./${wasm}'`)) {
+    throw new Error('post-build: the minified boot script no longer names the glue and the wasm as expected');
+  }
+}
 const bootName = `boot-${digest('sha256', boot).toString('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, bootName), boot);
 const integrity = `sha384-${digest('sha384', boot).toString('base64')}`;

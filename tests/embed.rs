@@ -165,6 +165,22 @@ fn hostile_values_are_decoded_like_the_browser_and_shortened_when_shown() {
         embed::parse(data(), "id=%FF%FE"),
         Err(EmbedError::UnknownId("\u{FFFD}\u{FFFD}".into()))
     );
+    // Exactly what `String::from_utf8_lossy` writes: a truncated sequence is one U+FFFD and
+    // valid text around it is kept.
+    for raw in [
+        "%C3%A9%FFx",
+        "a%E1%BA",
+        "%E1%BA%A3%F0%9F%98",
+        "%ED%A0%80z",
+        "%C0%AF",
+    ] {
+        let expected = String::from_utf8_lossy(&decode_percent(raw)).into_owned();
+        assert_eq!(
+            embed::parse(data(), &format!("id={raw}")),
+            Err(EmbedError::UnknownId(expected)),
+            "{raw}"
+        );
+    }
     assert_eq!(
         embed::parse(data(), "id=a+b"),
         Err(EmbedError::UnknownId("a b".into()))
@@ -347,4 +363,24 @@ fn fallback_heights_are_sensible_and_dashboard_links_point_at_the_item() {
         embed::dashboard_href(&t, Lang::En),
         "index.html?lang=en&theme=parks#item-park-land"
     );
+}
+
+/// Percent escapes as raw bytes (the test's own decoder, for the expected text).
+fn decode_percent(raw: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(c) = rest.chars().next() {
+        if let Some(byte) = rest
+            .strip_prefix('%')
+            .and_then(|r| r.get(..2))
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(byte);
+            rest = &rest[3..];
+        } else {
+            out.extend_from_slice(c.to_string().as_bytes());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }

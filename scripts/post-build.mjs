@@ -13,8 +13,7 @@
 // 6. Release builds: drops the wasm-bindgen classes Leptos brings in but the app never uses
 //    (scripts/strip-exports.mjs), gives the wasm's imports and exports short names in both
 //    files (scripts/minify-names.mjs), builds short ASCII strings in JS rather than through a
-//    TextDecoder (scripts/fast-strings.mjs), shortens how JS values are written into panic
-//    messages (scripts/short-debug-string.mjs), then minifies the glue with terser (Trunk's `minify`
+//    TextDecoder (scripts/fast-strings.mjs), then minifies the glue with terser (Trunk's `minify`
 //    leaves it as written: 9.7 -> 7.5 KB gzip), updating the integrity hashes of both files.
 // 7. Release builds: writes .br and .gz (zopfli) copies of every text and wasm file for hosts
 //    that serve pre-compressed files (see scripts/precompress.mjs).
@@ -30,7 +29,6 @@ import { minify as terser } from 'terser';
 import { stripUnusedExports } from './strip-exports.mjs';
 import { minifyNames } from './minify-names.mjs';
 import { fastStrings } from './fast-strings.mjs';
-import { shortDebugString } from './short-debug-string.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -65,7 +63,7 @@ if (process.env.TRUNK_PROFILE !== 'debug') {
   const shortened = minifyNames(dir, glue, wasm);
   console.log(`post-build: wasm imports and exports renamed short (${(shortened / 1024).toFixed(1)} KB raw)`);
   const gluePath = path.join(dir, glue);
-  const { code } = await terser(shortDebugString(fastStrings(fs.readFileSync(gluePath, 'utf8'))), {
+  const { code } = await terser(fastStrings(fs.readFileSync(gluePath, 'utf8')), {
     module: true, compress: { passes: 2 }, mangle: { reserved: ['__wbg_init'] },
   });
   fs.writeFileSync(gluePath, code);

@@ -87,9 +87,9 @@ impl Dom {
                     Some(Self::intern(namespace)),
                     Self::intern(tag),
                 )
-                .unwrap()
+                .or_panic()
         } else {
-            document().create_element(Self::intern(tag)).unwrap()
+            document().create_element(Self::intern(tag)).or_panic()
         }
     }
 
@@ -104,7 +104,7 @@ impl Dom {
                 document().create_comment("")
             });
         }
-        COMMENT.with(|n| n.clone_node().unwrap().unchecked_into())
+        COMMENT.with(|n| n.clone_node().or_panic().unchecked_into())
     }
 
     #[cfg_attr(feature = "tracing", tracing::instrument(level = "trace"))]
@@ -399,11 +399,11 @@ impl Dom {
                             &node,
                             &JsValue::from_str("disabled"),
                         )
-                        .unwrap()
+                        .or_panic()
                         .is_truthy();
                         if !node_is_disabled {
                             let maybe_handler =
-                                js_sys::Reflect::get(&node, &key).unwrap();
+                                js_sys::Reflect::get(&node, &key).or_panic();
                             if !maybe_handler.is_undefined() {
                                 let f = maybe_handler
                                     .unchecked_ref::<js_sys::Function>();
@@ -438,7 +438,7 @@ impl Dom {
                         &name,
                         handler.unchecked_ref(),
                     )
-                    .unwrap();
+                    .or_panic();
 
                 // register that we've created handler
                 events.insert(name);
@@ -513,7 +513,7 @@ impl Dom {
     {
         thread_local! {
             static TEMPLATE_ELEMENT: LazyCell<HtmlTemplateElement> =
-                LazyCell::new(|| document().create_element(Dom::intern("template")).unwrap().unchecked_into());
+                LazyCell::new(|| document().create_element(Dom::intern("template")).or_panic().unchecked_into());
             static TEMPLATES: RefCell<Vec<(TypeId, HtmlTemplateElement)>> = Default::default();
         }
 
@@ -524,7 +524,7 @@ impl Dom {
                 .unwrap_or_else(|| {
                     let tpl = TEMPLATE_ELEMENT.with(|t| {
                         t.clone_node()
-                            .unwrap()
+                            .or_panic()
                             .unchecked_into::<HtmlTemplateElement>()
                     });
                     let mut buf = String::new();
@@ -545,7 +545,7 @@ impl Dom {
     pub fn clone_template(tpl: &TemplateElement) -> Element {
         tpl.content()
             .clone_node_with_deep(true)
-            .unwrap()
+            .or_panic()
             .unchecked_into()
     }
 
@@ -559,7 +559,7 @@ impl Dom {
             } else {
                 let tpl = document()
                     .create_element(Self::intern("template"))
-                    .unwrap();
+                    .or_panic();
                 tpl.set_inner_html(&html);
                 let tpl_content = Self::clone_template(tpl.unchecked_ref());
                 cache.push((html, tpl));
@@ -579,25 +579,25 @@ impl Dom {
             } else {
                 let tpl = document()
                     .create_element(Self::intern("template"))
-                    .unwrap();
+                    .or_panic();
                 let svg = document()
                     .create_element_ns(
                         Some(Self::intern("http://www.w3.org/2000/svg")),
                         Self::intern("svg"),
                     )
-                    .unwrap();
+                    .or_panic();
                 let g = document()
                     .create_element_ns(
                         Some(Self::intern("http://www.w3.org/2000/svg")),
                         Self::intern("g"),
                     )
-                    .unwrap();
+                    .or_panic();
                 g.set_inner_html(&html);
-                svg.append_child(&g).unwrap();
+                svg.append_child(&g).or_panic();
                 tpl.unchecked_ref::<TemplateElement>()
                     .content()
                     .append_child(&svg)
-                    .unwrap();
+                    .or_panic();
                 let tpl_content = Self::clone_template(tpl.unchecked_ref());
                 cache.push((html, tpl));
                 tpl_content
@@ -749,5 +749,22 @@ where
 {
     fn cast_from(source: Element) -> Option<Self> {
         source.dyn_into::<T>().ok()
+    }
+}
+
+/// Patched: a failed DOM call panics with a fixed message rather than
+/// `unwrap`'s, which formats the JavaScript error with `Debug` (it kept
+/// `JsValue`'s `Debug` and the glue's `debugString` in every client wasm).
+trait OrPanic<T> {
+    fn or_panic(self) -> T;
+}
+
+impl<T, E> OrPanic<T> for Result<T, E> {
+    #[track_caller]
+    fn or_panic(self) -> T {
+        match self {
+            Ok(value) => value,
+            Err(_) => panic!("a DOM call failed"),
+        }
     }
 }

@@ -1,6 +1,6 @@
-use super::{clicked, embed_button_id, live, use_app, word, Modal};
+use super::{clicked, embed_button_id, live, use_app, word, CopyStatus, Modal};
 use crate::embed::{self, Scheme, Target};
-use crate::i18n::{self, Msg};
+use crate::i18n::Msg;
 use crate::web;
 use leptos::prelude::*;
 
@@ -13,12 +13,11 @@ pub fn EmbedDialog() -> impl IntoView {
     let scheme = RwSignal::new(ctx.scheme.get_untracked());
     let plain = RwSignal::new(false);
     let transparent = RwSignal::new(false);
-    // None: not tried yet; Some(copied).
-    let copied = RwSignal::new(None::<bool>);
+    let status = CopyStatus::default();
     let base = web::app_base_url();
     super::effect(move |_| {
         ctx.embedding.track();
-        copied.set(None);
+        status.reset();
     });
 
     let content = move |id: String| {
@@ -33,7 +32,7 @@ pub fn EmbedDialog() -> impl IntoView {
         let copy = move |_| {
             let text = code_to_copy();
             web::copy_text(&text, move |ok| {
-                copied.set(Some(ok));
+                status.record(ok);
                 if !ok {
                     web::select_by_id("embed-code");
                 }
@@ -91,7 +90,7 @@ pub fn EmbedDialog() -> impl IntoView {
                 <div class="copy-row">
                     <button type="button" class="copy-button" on:click=clicked(copy)>{word(lang, Msg::Copy)}</button>
                     <p class="copy-status" role="status">
-                        {live(move || copied.get().map_or("", |ok| i18n::t(lang.get(), if ok { Msg::Copied } else { Msg::CopyBlocked })).to_string())}
+                        {status.message(lang, Msg::Copied, Msg::CopyBlocked)}
                     </p>
                 </div>
                 <p class="note">{word(lang, Msg::EmbedAttributes)}</p>

@@ -162,6 +162,43 @@ where
     move || host.get().map(|el| (el.into(), None))
 }
 
+/// The outcome of a "copy" button: not tried yet (or reset), copied, or refused by the browser.
+/// Two `bool` signals rather than one `Option<bool>`: each signal value type compiles its own
+/// reactive code, and `bool` signals are in the app anyway.
+#[derive(Clone, Copy, Default)]
+pub struct CopyStatus {
+    tried: RwSignal<bool>,
+    copied: RwSignal<bool>,
+}
+
+impl CopyStatus {
+    /// Back to "not tried" (the thing to copy changed).
+    pub fn reset(&self) {
+        self.tried.set(false);
+    }
+
+    pub fn record(&self, copied: bool) {
+        self.copied.set(copied);
+        self.tried.set(true);
+    }
+
+    /// Whether the last try was refused (the text is then offered for copying by hand).
+    pub fn refused(&self) -> bool {
+        self.tried.get() && !self.copied.get()
+    }
+
+    /// The status line: empty until tried, then `done` or `refused`, in the current language.
+    pub fn message(self, lang: RwSignal<Lang>, done: Msg, refused: Msg) -> Live {
+        live(move || {
+            if !self.tried.get() {
+                return String::new();
+            }
+            let msg = if self.copied.get() { done } else { refused };
+            i18n::t(lang.get(), msg).to_string()
+        })
+    }
+}
+
 // Reactive text helpers: the few shapes every view uses to show something in the current
 // language, so components read as markup rather than closures.
 

@@ -227,6 +227,7 @@ const failed = await run({
     // A later view change takes the field away again (the link would be stale).
     await page.click('.filter-button[data-theme="growth"]');
     await page.locator('#share-url').waitFor({ state: 'detached' });
+    assertEqual(await page.textContent('.share-status'), '', 'and the status with it');
     assertEqual(problems, [], 'no errors');
     await context.close();
   },

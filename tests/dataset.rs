@@ -284,3 +284,36 @@ fn a_cards_lines_exist_in_both_languages_or_neither() {
         assert!(shown > 0, "the dataset shows no {name} line at all");
     }
 }
+
+#[test]
+fn a_charts_rows_and_citations_follow_its_series_then_its_whole() {
+    let d = embedded_dataset();
+    for chart in &d.charts {
+        let rows: Vec<&str> = d.chart_rows(chart).iter().map(|i| i.id.as_str()).collect();
+        let mut expected: Vec<&str> = chart.series.iter().map(String::as_str).collect();
+        expected.extend(chart.whole.as_deref());
+        assert_eq!(rows, expected, "{}", chart.id);
+        let cites: Vec<(&str, u32)> = d
+            .chart_citations(chart)
+            .iter()
+            .map(|c| (c.source.as_str(), c.paragraph))
+            .collect();
+        let mut expected = Vec::new();
+        for id in &rows {
+            let ind = d.indicator(id).unwrap();
+            expected.extend(ind.sources.iter().map(|c| (c.source.as_str(), c.paragraph)));
+        }
+        assert!(!cites.is_empty(), "{}: a chart is sourced", chart.id);
+        assert_eq!(cites, expected, "{}", chart.id);
+    }
+    let share = d
+        .charts
+        .iter()
+        .find(|c| c.whole.is_some())
+        .expect("a share chart");
+    assert_eq!(
+        d.chart_rows(share).len(),
+        share.series.len() + 1,
+        "the whole is a row"
+    );
+}

@@ -52,11 +52,10 @@ fn layout(frame: &Frame, caption: &Caption, width: f64) -> Layout {
     let s = frame.scale;
     let measure = |size: f64, bold: bool| move |t: &str| (frame.measure)(t, size * s, bold) / s;
     let title = wrap(caption.title, inner, &measure(TITLE_SIZE, true));
-    let notes: Vec<String> = caption
-        .notes
-        .iter()
-        .flat_map(|n| wrap(n, inner, &measure(NOTE_SIZE, false)))
-        .collect();
+    let mut notes = Vec::new();
+    for note in caption.notes {
+        notes.extend(wrap(note, inner, &measure(NOTE_SIZE, false)));
+    }
     let chart_top = PAD + title.len() as f64 * TITLE_SIZE * 1.3 + 8.0;
     let chart_height = preferred_height(frame.data, frame.chart, width);
     let height = chart_top + chart_height + 8.0 + notes.len() as f64 * NOTE_SIZE * 1.4 + PAD;

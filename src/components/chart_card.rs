@@ -18,11 +18,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
     let title_id = format!("chart-title-{}", spec.id);
     let title_ref = title_id.clone();
     let cites = live(move || {
-        let all: Vec<_> = data
-            .chart_rows(spec)
-            .into_iter()
-            .flat_map(|i| i.sources.iter())
-            .collect();
+        let all = data.chart_citations(spec);
         i18n::sources_line(data, all, lang.get())
     });
     // The figure is found from its heading row (a reference of the figure element type would

@@ -33,11 +33,7 @@ pub fn Downloads(
     let build = crate::BUILD;
     let name = move |ext: &str| export::file_name(data, build, &spec.id, ext);
     let notes = move |l| {
-        let all: Vec<_> = data
-            .chart_rows(spec)
-            .into_iter()
-            .flat_map(|i| i.sources.iter())
-            .collect();
+        let all = data.chart_citations(spec);
         [
             i18n::sources_line(data, all, l),
             i18n::version_line(data, build, l),

@@ -350,7 +350,19 @@ impl Dataset {
     /// whole of a share chart.
     pub fn chart_rows<'a>(&'a self, chart: &'a Chart) -> Vec<&'a Indicator> {
         let whole = chart.whole.as_deref().and_then(|id| self.indicator(id));
-        self.series(chart).chain(whole).collect()
+        let mut rows: Vec<_> = self.series(chart).collect();
+        rows.extend(whole);
+        rows
+    }
+
+    /// Every citation behind a chart's rows, in row order (for its sources line).
+    pub fn chart_citations<'a>(&'a self, chart: &'a Chart) -> Vec<&'a Citation> {
+        // A loop rather than `flat_map`: each flattening iterator type is code of its own.
+        let mut cites = Vec::new();
+        for row in self.chart_rows(chart) {
+            cites.extend(row.sources.iter());
+        }
+        cites
     }
 
     /// The chart that best explains an indicator: its own `chart`, else the first chart

@@ -87,9 +87,9 @@ pub(super) fn summary_items(data: &Dataset, chart: &Chart, lang: Lang) -> Vec<St
     let Some((whole, parts)) = parts(data, chart) else {
         return Vec::new();
     };
-    std::iter::once(total_text(whole, lang))
-        .chain(parts.iter().map(|p| legend_text(p, lang)))
-        .collect()
+    let mut items = vec![total_text(whole, lang)];
+    items.extend(parts.iter().map(|p| legend_text(p, lang)));
+    items
 }
 
 pub(super) fn draw<DB: DrawingBackend>(

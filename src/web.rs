@@ -284,23 +284,15 @@ pub fn remove_element(id: &str) {
     }
 }
 
-/// Focuses the element with this id, if it exists.
 /// Focuses the text field (`<textarea>` or `<input>`) with this DOM id and selects its text,
 /// for copying by hand when the clipboard is denied.
 pub fn select_by_id(id: &str) {
-    focus_by_id(id);
-    let el = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
-    if let Some(area) = el
-        .as_ref()
-        .and_then(|el| el.dyn_ref::<web_sys::HtmlTextAreaElement>())
-    {
+    let Some(el) = focus_by_id(id) else {
+        return;
+    };
+    if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         area.select();
-    } else if let Some(input) = el
-        .as_ref()
-        .and_then(|el| el.dyn_ref::<web_sys::HtmlInputElement>())
-    {
+    } else if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
         input.select();
     }
 }
@@ -317,15 +309,13 @@ pub fn focus_within(container: Option<web_sys::EventTarget>, selector: &str) {
     }
 }
 
-pub fn focus_by_id(id: &str) {
-    if let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
-        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
+/// Focuses the element with this id, if it exists; gives the element back.
+pub fn focus_by_id(id: &str) -> Option<web_sys::Element> {
+    let el = window()?.document()?.get_element_by_id(id)?;
+    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
     }
+    Some(el)
 }
 
 /// Measures text as the canvas will draw it (same font shorthand as plotters-canvas), so

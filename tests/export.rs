@@ -190,11 +190,7 @@ fn picture_downloads_carry_title_values_sources_and_version() {
                 measure: &estimate_text_width,
             };
             let notes = [
-                i18n::sources_line(
-                    d,
-                    d.chart_rows(chart).iter().flat_map(|i| i.sources.iter()),
-                    lang,
-                ),
+                i18n::sources_line(d, d.chart_citations(chart), lang),
                 i18n::version_line(d, BUILD, lang),
             ];
             let caption = Caption {

@@ -25,7 +25,9 @@ where
         if let Some(id) = open.get_untracked() {
             open.set(None);
             // After the next render: until then the page is still `inert` and refuses focus.
-            request_animation_frame(move || web::focus_by_id(&return_focus(&id)));
+            request_animation_frame(move || {
+                web::focus_by_id(&return_focus(&id));
+            });
         }
     };
     let handle = window_event_listener(ev::keydown, move |e| {

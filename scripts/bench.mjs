@@ -175,7 +175,7 @@ if (process.env.SCALE !== '0' && PARTS.has('scale')) {
   const scaleDist = path.join(root, 'target', 'scale-dist');
   const started = performance.now();
   try {
-    execFileSync('trunk', ['build', '--release', '--offline', '--dist', scaleDist], {
+    execFileSync('bash', [path.join(root, 'scripts', 'build-release.sh'), '--dist', scaleDist], {
       cwd: root, env: { ...process.env, DATASET: path.join(dataDir, 'scale.json') }, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024,
     });
   } catch (e) {

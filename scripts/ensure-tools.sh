@@ -24,6 +24,15 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build rebuilds the wasm's std (scripts/build-release.sh): it needs std's sources and,
+# because trunk builds offline, the crates std depends on in cargo's cache.
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  log "adding rust component rust-src"
+  rustup component add rust-src
+fi
+STD_MANIFEST="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$STD_MANIFEST"
+
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (takes several minutes, once per machine)"
   cargo install --locked "trunk@$TRUNK_VERSION"

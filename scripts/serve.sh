@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-trunk build --release --offline
+bash scripts/build-release.sh
 exec node scripts/serve.mjs dist "${PORT:-8080}"

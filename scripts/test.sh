@@ -33,7 +33,7 @@ step "build script tests (node --test tests/scripts/)"
 node --test tests/scripts/
 
 step "release build (trunk)"
-trunk build --release --offline
+bash scripts/build-release.sh
 
 step "size check (dashboard gzip bytes against the limit in scripts/size-check.mjs)"
 node scripts/size-check.mjs dist

@@ -613,36 +613,13 @@ pub fn download_png(name: &str, canvas: &web_sys::HtmlCanvasElement) {
     }
 }
 
-/// If the app ever panics, the reader sees a bilingual "something went wrong — reload" banner
-/// (with a link that reloads the same view) instead of a frozen page, and the console gets
-/// the panic message. Plain DOM, no Leptos: the app's state can no longer be trusted.
-pub fn show_banner_on_panic() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        let Some(doc) = document() else { return };
-        let Some(body) = doc.body() else { return };
-        if doc.get_element_by_id("crash-banner").is_some() {
-            return;
-        }
-        let Ok(banner) = doc.create_element("div") else {
-            return;
-        };
-        banner.set_id("crash-banner");
-        banner.set_class_name("crash-banner");
-        let _ = banner.set_attribute("role", "alert");
-        let text = doc.create_element("p");
-        let link = doc.create_element("a");
-        if let (Ok(text), Ok(link)) = (text, link) {
-            text.set_text_content(Some(
-                "Đã xảy ra lỗi — hãy tải lại trang. · Something went wrong — please reload the page.",
-            ));
-            let _ = link.set_attribute("href", &current_url());
-            link.set_text_content(Some("Tải lại · Reload"));
-            let _ = banner.append_child(&text);
-            let _ = banner.append_child(&link);
-        }
-        let _ = body.prepend_with_node_1(&banner);
-    }));
+/// Panic messages in the console, where the build can still print them. Release builds
+/// (`scripts/build-release.sh`) use a std that stops the wasm at a panic without calling any
+/// hook, which leaves its formatting code out of the wasm; either way the reader's "something
+/// went wrong" banner comes from the boot script (`src/js/boot.js`), which sees the stopped wasm.
+pub fn log_panics() {
+    #[cfg(not(panic = "immediate-abort"))]
+    std::panic::set_hook(Box::new(console_error_panic_hook::hook));
 }
 
 /// A deliberate panic for the end-to-end test of the banner, in builds with the `test-hooks`

@@ -7,6 +7,26 @@ import init from './__GLUE__';
 const root = document.documentElement;
 const say = (vi, en) => (root.lang === 'en' ? en : vi);
 
+// A panic stops the wasm where it happens (a trap: release builds abort at once, without a
+// message); the reader then gets a bilingual banner with a link that reloads the same view
+// instead of a page that silently stopped answering. Plain DOM: the app's state can no longer
+// be trusted. A trap in an event handler or a frame callback arrives as an uncaught error.
+const crashed = (e) => {
+  if (!(e instanceof WebAssembly.RuntimeError) || document.getElementById('crash-banner')) return;
+  const banner = document.createElement('div');
+  banner.id = banner.className = 'crash-banner';
+  banner.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.textContent = 'Đã xảy ra lỗi — hãy tải lại trang. · Something went wrong — please reload the page.';
+  const reload = document.createElement('a');
+  reload.href = location.href;
+  reload.textContent = 'Tải lại · Reload';
+  banner.append(text, reload);
+  document.body.prepend(banner);
+};
+addEventListener('error', (e) => crashed(e.error));
+addEventListener('unhandledrejection', (e) => crashed(e.reason));
+
 // The service worker starts once the app runs, so its precaching never competes with the
 // first load.
 init({ module_or_path: './__WASM__' }).then((wasm) => {

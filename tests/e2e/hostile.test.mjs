@@ -72,7 +72,7 @@ function buildFixture() {
   json.title.en = `Bắc Giang <b>bold</b> & "quoted"`;
   fs.writeFileSync(file, JSON.stringify(json, null, 2));
   const out = path.join(tmp, 'dist');
-  execFileSync('trunk', ['build', '--release', '--offline', '--features', 'test-hooks', '--dist', out], {
+  execFileSync('bash', [path.join(root, 'scripts', 'build-release.sh'), '--features', 'test-hooks', '--dist', out], {
     cwd: root, env: { ...process.env, DATASET: file }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   return { tmp, out, id: json.indicators[0].id };

@@ -244,36 +244,40 @@ pub fn citations<'a>(
     cites: &'a [Citation],
     lang: Lang,
 ) -> Vec<CitationView<'a>> {
-    let out: Vec<CitationView<'a>> = cites
-        .iter()
-        .filter_map(|c| {
-            let source = data.source(&c.source)?;
-            let language = t(
-                lang,
-                match source.lang {
-                    Lang::Vi => Msg::LangVi,
-                    Lang::En => Msg::LangEn,
-                },
-            );
-            let date = source.published.as_ref().map_or_else(
-                || t(lang, Msg::DateNotStated).to_string(),
-                |p| format::period(p, lang),
-            );
-            Some(CitationView {
-                article: format!(
-                    "{} — {} · {language} · {date}",
-                    source.publisher.get(lang),
-                    source.title.get(lang)
-                ),
-                place: format!("{} {}", t(lang, Msg::Paragraph), c.paragraph),
-                excerpt: &c.excerpt,
-                excerpt_lang: source.lang,
-            })
-        })
-        .collect();
-    // The reader's language first, order kept otherwise. A partition, not a sort: the wasm
-    // then carries no sorting code.
-    let (mut first, rest): (Vec<_>, Vec<_>) = out.into_iter().partition(|c| c.excerpt_lang == lang);
+    // The reader's language first, order kept otherwise: two lists, not a sort (the wasm then
+    // carries no sorting code) and a loop, not iterator adapters (each compiles its own code).
+    let (mut first, mut rest) = (Vec::new(), Vec::new());
+    for c in cites {
+        let Some(source) = data.source(&c.source) else {
+            continue;
+        };
+        let language = t(
+            lang,
+            match source.lang {
+                Lang::Vi => Msg::LangVi,
+                Lang::En => Msg::LangEn,
+            },
+        );
+        let date = source.published.as_ref().map_or_else(
+            || t(lang, Msg::DateNotStated).to_string(),
+            |p| format::period(p, lang),
+        );
+        let view = CitationView {
+            article: format!(
+                "{} — {} · {language} · {date}",
+                source.publisher.get(lang),
+                source.title.get(lang)
+            ),
+            place: format!("{} {}", t(lang, Msg::Paragraph), c.paragraph),
+            excerpt: &c.excerpt,
+            excerpt_lang: source.lang,
+        };
+        if source.lang == lang {
+            first.push(view);
+        } else {
+            rest.push(view);
+        }
+    }
     first.extend(rest);
     first
 }

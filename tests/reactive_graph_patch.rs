@@ -1,7 +1,8 @@
 //! The patched `reactive_graph` (patches/reactive_graph) keeps a reactive node's sources and
-//! subscribers in a `Vec` instead of an `IndexSet`. These check the set behaviour the graph
-//! relies on, through Leptos' own API: a dependency read twice is recorded once, a dependency
-//! no longer read is dropped, and subscribers are notified in the order they subscribed.
+//! subscribers, and an owner's contexts, in `Vec`s instead of an `IndexSet` and a `HashMap`.
+//! These check, through Leptos' own API, what the graph and the app rely on: a dependency read
+//! twice recomputes once, a dependency no longer read is dropped, many readers come and go,
+//! and contexts are found by type, nearest owner first, a second value replacing the first.
 
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
@@ -83,5 +84,43 @@ fn many_subscribers_come_and_go_without_leaving_any_behind() {
         for (i, t) in texts.iter().enumerate().skip(250) {
             assert_eq!(t.get(), 7 + i as i32);
         }
+    });
+}
+
+#[test]
+fn contexts_are_found_by_type_nearest_owner_first() {
+    let root = Owner::new();
+    root.with(|| {
+        provide_context(42_u32);
+        provide_context(String::from("page"));
+        provide_context(1.5_f64);
+        provide_context(43_u32);
+        assert_eq!(
+            use_context::<u32>(),
+            Some(43),
+            "a second value replaces the first"
+        );
+        assert_eq!(use_context::<i64>(), None);
+        let child = Owner::new();
+        child.with(|| {
+            assert_eq!(
+                use_context::<String>().as_deref(),
+                Some("page"),
+                "from the parent"
+            );
+            provide_context(String::from("dialog"));
+            assert_eq!(
+                use_context::<String>().as_deref(),
+                Some("dialog"),
+                "its own first"
+            );
+            assert_eq!(use_context::<f64>(), Some(1.5));
+        });
+        assert_eq!(
+            use_context::<String>().as_deref(),
+            Some("page"),
+            "the parent keeps its own"
+        );
+        assert_eq!(use_context::<u32>(), Some(43));
     });
 }

@@ -28,6 +28,20 @@ thread_local! {
     pub(crate) static MAP: RefCell<Option<Weak<RwLock<ArenaMap>>>> = RefCell::new(Some(Default::default()));
 }
 
+// Patched (size): the arena's lock taken in one place, not inlined into every generic
+// `with`/`try_with` instance (one per stored type and closure).
+#[cfg(not(feature = "sandboxed-arenas"))]
+#[inline(never)]
+fn read_map() -> std::sync::RwLockReadGuard<'static, ArenaMap> {
+    MAP.get_or_init(Default::default).read().or_poisoned()
+}
+
+#[cfg(not(feature = "sandboxed-arenas"))]
+#[inline(never)]
+fn write_map() -> std::sync::RwLockWriteGuard<'static, ArenaMap> {
+    MAP.get_or_init(Default::default).write().or_poisoned()
+}
+
 impl Arena {
     #[inline(always)]
     #[allow(unused)]
@@ -45,7 +59,7 @@ impl Arena {
     pub fn with<U>(fun: impl FnOnce(&ArenaMap) -> U) -> U {
         #[cfg(not(feature = "sandboxed-arenas"))]
         {
-            fun(&MAP.get_or_init(Default::default).read().or_poisoned())
+            fun(&read_map())
         }
         #[cfg(feature = "sandboxed-arenas")]
         {
@@ -63,7 +77,7 @@ impl Arena {
     pub fn try_with<U>(fun: impl FnOnce(&ArenaMap) -> U) -> Option<U> {
         #[cfg(not(feature = "sandboxed-arenas"))]
         {
-            Some(fun(&MAP.get_or_init(Default::default).read().or_poisoned()))
+            Some(fun(&read_map()))
         }
         #[cfg(feature = "sandboxed-arenas")]
         {
@@ -80,7 +94,7 @@ impl Arena {
     pub fn with_mut<U>(fun: impl FnOnce(&mut ArenaMap) -> U) -> U {
         #[cfg(not(feature = "sandboxed-arenas"))]
         {
-            fun(&mut MAP.get_or_init(Default::default).write().or_poisoned())
+            fun(&mut write_map())
         }
         #[cfg(feature = "sandboxed-arenas")]
         {
@@ -98,10 +112,7 @@ impl Arena {
     pub fn try_with_mut<U>(fun: impl FnOnce(&mut ArenaMap) -> U) -> Option<U> {
         #[cfg(not(feature = "sandboxed-arenas"))]
         {
-            Some(fun(&mut MAP
-                .get_or_init(Default::default)
-                .write()
-                .or_poisoned()))
+            Some(fun(&mut write_map()))
         }
         #[cfg(feature = "sandboxed-arenas")]
         {

@@ -354,7 +354,7 @@ async fn embed_page_shows_one_item_without_dashboard_controls() {
 
 #[wasm_bindgen_test]
 async fn markup_inside_data_is_rendered_as_text() {
-    use bac_giang_economy::components::{AppContext, IndicatorCard, SourceNote};
+    use bac_giang_economy::components::{AppContext, Coded, IndicatorCard, SourceNote};
     use bac_giang_economy::embed::Scheme;
     use leptos::prelude::*;
 
@@ -373,16 +373,16 @@ async fn markup_inside_data_is_rendered_as_text() {
     let _handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(AppContext {
             data,
-            lang: RwSignal::new(Lang::Vi),
+            lang: Coded::new(Lang::Vi),
             filter: RwSignal::new(None),
             open: RwSignal::new(None),
             tables: RwSignal::new(Vec::new()),
             embedding: RwSignal::new(None),
-            scheme: RwSignal::new(Scheme::Auto),
-            dark: RwSignal::new(false),
-            printing: RwSignal::new(false),
+            scheme: Coded::new(Scheme::Auto),
+            dark: Coded::new(false),
+            printing: Coded::new(false),
             transparent: false,
-            drawn: RwSignal::new(0),
+            drawn: Coded::new(0),
             embedded: false,
             offline_copy: false,
         });

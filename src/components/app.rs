@@ -1,4 +1,4 @@
-use super::{AppContext, Dashboard, EmbedView};
+use super::{AppContext, Coded, Dashboard, EmbedView};
 use crate::embed::{self, Scheme};
 use crate::i18n;
 use crate::view_state::{self, ViewState};
@@ -46,16 +46,16 @@ pub fn App() -> impl IntoView {
     let transparent = chosen.is_some_and(|p| p.transparent);
     let ctx = AppContext {
         data,
-        lang: RwSignal::new(lang),
+        lang: Coded::new(lang),
         filter: RwSignal::new(view.theme),
         open: RwSignal::new(view.card),
         tables: RwSignal::new(view.tables),
         embedding: RwSignal::new(None),
-        scheme: RwSignal::new(scheme),
-        dark: RwSignal::new(scheme.is_dark(web::prefers_dark())),
-        printing: RwSignal::new(false),
+        scheme: Coded::new(scheme),
+        dark: Coded::new(scheme.is_dark(web::prefers_dark())),
+        printing: Coded::new(false),
         transparent,
-        drawn: RwSignal::new(0),
+        drawn: Coded::new(0),
         embedded,
         offline_copy: web::is_offline_copy(),
     };

@@ -1,5 +1,6 @@
 use super::{
-    clicked, live, local, pressed, use_app, word, ChartView, DataTable, Downloads, EmbedButton,
+    clicked, live, local, pressed, use_app, word, ChartView, Coded, DataTable, Downloads,
+    EmbedButton,
 };
 use crate::i18n::{self, Msg};
 use crate::view_state;
@@ -27,7 +28,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
     // Follows the address's list of tables, but changes (and so rebuilds the chart) only when
     // this chart's own view does. (A `Memo` would do the same with code of its own: +0.8 KB gzip.)
     let shown_as_table = move || ctx.tables.with(|t| t.contains(&spec.id));
-    let as_table = RwSignal::new(shown_as_table());
+    let as_table = Coded::new(shown_as_table());
     super::effect(move |_| {
         let now = shown_as_table();
         if now != as_table.get_untracked() {

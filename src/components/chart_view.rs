@@ -1,4 +1,4 @@
-use super::{live, use_app};
+use super::{live, use_app, Coded};
 use crate::charts::{self, Frame, Hit, Palette};
 use crate::format;
 use crate::model::Lang;
@@ -34,7 +34,7 @@ pub fn ChartView(
             .dyn_into()
             .ok()
     };
-    let width = RwSignal::new(0.0_f64);
+    let width = Coded::new(0.0_f64);
     // What the canvas shows: its tooltip regions, the language, scheme and width it was drawn
     // for, and where the tooltip goes. (One stored value: each stored type compiles code of
     // its own.)
@@ -50,7 +50,7 @@ pub fn ChartView(
     // Charts on or near the screen are drawn at once; the others when the browser is idle, so
     // the first paint and a language switch cost only what the reader sees. Embeds show one
     // chart (and offscreen iframes get no intersection updates), printing needs every chart.
-    let near_screen = RwSignal::new(ctx.embedded);
+    let near_screen = Coded::new(ctx.embedded);
     super::effect(move |_| {
         if let Some(el) = box_ref.get() {
             let (wide, narrow) = charts::box_heights(data, spec);

@@ -1,5 +1,5 @@
 use super::{
-    clicked, live, live_flag, pressed, use_app, word, DetailDialog, EmbedDialog, Header,
+    clicked, live, live_flag, pressed, use_app, word, Coded, DetailDialog, EmbedDialog, Header,
     ThemeFilter, ThemeSection,
 };
 use crate::export;
@@ -19,9 +19,9 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     let data = ctx.data;
     let total = data.themes.len();
     let at_once = sections_at_once.unwrap_or(total);
-    let ready: Vec<RwSignal<bool>> = (0..total).map(|i| RwSignal::new(i < at_once)).collect();
+    let ready: Vec<Coded<bool>> = (0..total).map(|i| Coded::new(i < at_once)).collect();
     // <main aria-busy="true"> while sections are still being added (tests wait for "false").
-    let busy = RwSignal::new(at_once < total);
+    let busy = Coded::new(at_once < total);
     if at_once < total {
         add_sections_when_idle(ready.clone(), busy);
     }
@@ -122,7 +122,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
 }
 
 /// Marks the next section not yet rendered as ready, one per idle moment, then clears `busy`.
-fn add_sections_when_idle(ready: Vec<RwSignal<bool>>, busy: RwSignal<bool>) {
+fn add_sections_when_idle(ready: Vec<Coded<bool>>, busy: Coded<bool>) {
     web::when_idle(move || {
         // `try_`: nothing to do once the dashboard is gone.
         match ready.iter().find(|r| r.try_get_untracked() == Some(false)) {

@@ -1,4 +1,4 @@
-use super::{clicked, embed_button_id, live, use_app, word, CopyStatus, Modal};
+use super::{clicked, embed_button_id, live, use_app, word, Coded, CopyStatus, Modal};
 use crate::embed::{self, Scheme, Target};
 use crate::i18n::Msg;
 use crate::web;
@@ -10,9 +10,9 @@ use leptos::prelude::*;
 pub fn EmbedDialog() -> impl IntoView {
     let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
-    let scheme = RwSignal::new(ctx.scheme.get_untracked());
-    let plain = RwSignal::new(false);
-    let transparent = RwSignal::new(false);
+    let scheme = Coded::new(ctx.scheme.get_untracked());
+    let plain = Coded::new(false);
+    let transparent = Coded::new(false);
     let status = CopyStatus::default();
     let base = web::app_base_url();
     super::effect(move |_| {
@@ -55,7 +55,7 @@ pub fn EmbedDialog() -> impl IntoView {
                 </label>
             }
         };
-        let flag = move |signal: RwSignal<bool>, msg: Msg, name: &'static str| {
+        let flag = move |signal: Coded<bool>, msg: Msg, name: &'static str| {
             view! {
                 <label class="option">
                     <input

@@ -1,5 +1,5 @@
 use super::{
-    card_dom_id, clicked, line, local, optional_line, use_app, word, EmbedButton, SourceNote,
+    card_dom_id, clicked, line, local, optional_line, use_app, word, Coded, EmbedButton, SourceNote,
 };
 use crate::format;
 use crate::i18n::{self, Msg};
@@ -39,7 +39,7 @@ fn open_label(ind: &'static Indicator, lang: Lang) -> String {
 }
 
 /// The lines under a headline value: equivalent, change, rank, computation.
-pub(super) fn value_details(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
+pub(super) fn value_details(ind: &'static Indicator, lang: Coded<Lang>) -> impl IntoView {
     view! {
         {optional_line(lang, ind, "equivalent", equivalent_line)}
         {optional_line(lang, ind, "change", change)}
@@ -49,7 +49,7 @@ pub(super) fn value_details(ind: &'static Indicator, lang: RwSignal<Lang>) -> im
 }
 
 /// The badges and period above a value.
-pub(super) fn meta_row(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
+pub(super) fn meta_row(ind: &'static Indicator, lang: Coded<Lang>) -> impl IntoView {
     view! {
         <p class="meta">
             <span class=format!("badge {}", status_class(ind.status))>{line(lang, ind, status)}</span>
@@ -60,7 +60,7 @@ pub(super) fn meta_row(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl In
 }
 
 /// The bullet list of an indicator's items, if it has any.
-pub(super) fn item_list(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
+pub(super) fn item_list(ind: &'static Indicator, lang: Coded<Lang>) -> impl IntoView {
     (!ind.items.is_empty()).then(|| {
         view! { <ul class="items">{ind.items.iter().map(|item| view! { <li>{local(lang, item)}</li> }).collect_view()}</ul> }
     })

@@ -3,6 +3,7 @@
 mod app;
 mod chart_card;
 mod chart_view;
+mod coded;
 mod dashboard;
 mod data_table;
 mod detail_dialog;
@@ -22,6 +23,7 @@ mod theme_section;
 pub use app::App;
 pub use chart_card::ChartCard;
 pub use chart_view::ChartView;
+pub use coded::{Code, Coded};
 pub use dashboard::Dashboard;
 pub use data_table::DataTable;
 pub use detail_dialog::DetailDialog;
@@ -47,7 +49,7 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct AppContext {
     pub data: &'static Dataset,
-    pub lang: RwSignal<Lang>,
+    pub lang: Coded<Lang>,
     /// The selected theme id; None shows every theme.
     pub filter: RwSignal<Option<String>>,
     /// The indicator whose detail dialog is open.
@@ -57,14 +59,14 @@ pub struct AppContext {
     /// The card or chart whose embed code is being shown.
     pub embedding: RwSignal<Option<String>>,
     /// The requested colour scheme; `dark` is what it resolves to on this system.
-    pub scheme: RwSignal<Scheme>,
-    pub dark: RwSignal<bool>,
+    pub scheme: Coded<Scheme>,
+    pub dark: Coded<bool>,
     /// Whether the page is being printed (every chart must be drawn, in light colours).
-    pub printing: RwSignal<bool>,
+    pub printing: Coded<bool>,
     /// Draw without a background (transparent embeds).
     pub transparent: bool,
     /// Counts finished chart drawings, for whoever must react to a size change (embeds).
-    pub drawn: RwSignal<u32>,
+    pub drawn: Coded<u32>,
     /// Whether this is an embed: one card or chart, without dashboard controls.
     pub embedded: bool,
     /// Whether this is the single-file offline copy (no embed codes: they would point at a file).
@@ -167,8 +169,8 @@ where
 /// reactive code, and `bool` signals are in the app anyway.
 #[derive(Clone, Copy, Default)]
 pub struct CopyStatus {
-    tried: RwSignal<bool>,
-    copied: RwSignal<bool>,
+    tried: Coded<bool>,
+    copied: Coded<bool>,
 }
 
 impl CopyStatus {
@@ -188,7 +190,7 @@ impl CopyStatus {
     }
 
     /// The status line: empty until tried, then `done` or `refused`, in the current language.
-    pub fn message(self, lang: RwSignal<Lang>, done: Msg, refused: Msg) -> Live {
+    pub fn message(self, lang: Coded<Lang>, done: Msg, refused: Msg) -> Live {
         live(move || {
             if !self.tried.get() {
                 return String::new();
@@ -226,18 +228,18 @@ pub fn pressed(on: impl Fn() -> bool + Send + Sync + 'static) -> Live {
 }
 
 /// A text from the data, in the current language.
-pub fn local(lang: RwSignal<Lang>, text: &'static Text) -> Live {
+pub fn local(lang: Coded<Lang>, text: &'static Text) -> Live {
     live(move || text.get(lang.get()).to_string())
 }
 
 /// An interface word, in the current language.
-pub fn word(lang: RwSignal<Lang>, msg: Msg) -> Live {
+pub fn word(lang: Coded<Lang>, msg: Msg) -> Live {
     live(move || i18n::t(lang.get(), msg).to_string())
 }
 
 /// A line computed from an indicator, in the current language.
 pub fn line(
-    lang: RwSignal<Lang>,
+    lang: Coded<Lang>,
     ind: &'static Indicator,
     compose: fn(&'static Indicator, Lang) -> String,
 ) -> Live {
@@ -248,7 +250,7 @@ pub fn line(
 /// on the data, not the language (a comparison, a rank, a formula), so the paragraph is
 /// decided once and only its text follows the language.
 pub fn optional_line(
-    lang: RwSignal<Lang>,
+    lang: Coded<Lang>,
     ind: &'static Indicator,
     class: &'static str,
     compose: fn(&'static Indicator, Lang) -> Option<String>,

@@ -1,4 +1,4 @@
-use super::{clicked, live, live_flag, local, pressed, use_app};
+use super::{clicked, live, live_flag, local, pressed, use_app, Coded};
 use crate::format;
 use crate::i18n::{self, CitationView, Msg};
 use crate::model::{Citation, Indicator, Lang};
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// Every citation of a value: article (publisher, title, language, date), paragraph and the
 /// quoted words, the reader's language first. Shared with the detail dialog.
-pub(super) fn citation_list(cites: &'static [Citation], lang: RwSignal<Lang>) -> impl IntoView {
+pub(super) fn citation_list(cites: &'static [Citation], lang: Coded<Lang>) -> impl IntoView {
     let data = use_app().data;
     let list = NodeRef::<leptos::html::Ol>::new();
     // In the reader's language first: the list is rebuilt when the language changes.
@@ -35,7 +35,7 @@ pub(super) fn citation_list(cites: &'static [Citation], lang: RwSignal<Lang>) ->
 
 /// What a panel says about a value: for a computed one, the computation and each input with
 /// its value and sources; then the value's own citations.
-fn explanation(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
+fn explanation(ind: &'static Indicator, lang: Coded<Lang>) -> impl IntoView {
     let data = use_app().data;
     let inputs = ind
         .formula
@@ -68,7 +68,7 @@ fn explanation(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
 pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> impl IntoView {
     let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
-    let open = RwSignal::new(false);
+    let open = Coded::new(false);
     let panel_id = format!("sources-{}{}", ind.id, if compact { "-row" } else { "" });
     let panel = NodeRef::<leptos::html::Div>::new();
     // Built when opened (see `replaced`): most panels are never opened.

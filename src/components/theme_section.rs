@@ -1,11 +1,11 @@
-use super::{live_flag, local, use_app, ChartCard, IndicatorCard};
+use super::{live_flag, local, use_app, ChartCard, Coded, IndicatorCard};
 use leptos::prelude::*;
 
 /// One theme: its heading, its charts, then its indicator cards. Hidden when filtered out.
 /// Its charts and cards are rendered once `ready` (the dashboard adds far-away sections when
 /// the browser is idle).
 #[component]
-pub fn ThemeSection(theme: String, ready: RwSignal<bool>) -> impl IntoView {
+pub fn ThemeSection(theme: String, ready: Coded<bool>) -> impl IntoView {
     let ctx = use_app();
     let lang = ctx.lang;
     let data = ctx.data;

@@ -214,3 +214,24 @@ fn ten_thousand_random_addresses_never_panic_and_always_yield_a_valid_view() {
         "the generator produces bad values too: {with_drops}"
     );
 }
+
+#[test]
+fn language_tags_are_read_by_their_primary_subtag() {
+    for (tag, lang) in [
+        ("vi", Some(Lang::Vi)),
+        ("EN", Some(Lang::En)),
+        ("en-GB", Some(Lang::En)),
+        ("vi_VN", Some(Lang::Vi)),
+        (" en-us\t", Some(Lang::En)),
+        ("En-", Some(Lang::En)),
+        ("eng", None),
+        ("e", None),
+        ("", None),
+        ("-en", None),
+        ("de-DE", None),
+        ("vi x", None),
+        ("\u{a0}en", None),
+    ] {
+        assert_eq!(Lang::from_tag(tag), lang, "{tag:?}");
+    }
+}

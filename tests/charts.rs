@@ -326,3 +326,25 @@ fn svg_numbers_are_written_without_float_noise() {
     assert!(!opacities.is_empty());
     assert!(opacities.iter().all(|o| o == "1"), "{opacities:?}");
 }
+
+#[test]
+fn captions_wrap_at_spaces_and_keep_no_break_spaces() {
+    use bac_giang_economy::charts::wrap;
+    // One "pixel" per character.
+    let width = |t: &str| t.chars().count() as f64;
+    assert_eq!(
+        wrap("Giá trị  sản xuất\tcông nghiệp", 12.0, &width),
+        ["Giá trị sản", "xuất công", "nghiệp"]
+    );
+    // A no-break space holds its words together, as in a typeset page.
+    assert_eq!(
+        wrap("VN\u{a0}500 trillion in output", 10.0, &width),
+        ["VN\u{a0}500", "trillion", "in output"]
+    );
+    // A word longer than the line gets a line of its own rather than being cut.
+    assert_eq!(
+        wrap("a Chungcheongnam b", 5.0, &width),
+        ["a", "Chungcheongnam", "b"]
+    );
+    assert!(wrap(" \n ", 5.0, &width).is_empty());
+}

@@ -10,11 +10,12 @@ const PAD: f64 = 12.0;
 const TITLE_SIZE: f64 = 17.0;
 const NOTE_SIZE: f64 = 11.5;
 
-/// The words of `text` in lines no wider than `max` (backing pixels), greedily.
+/// The words of `text` in lines no wider than `max` (backing pixels), greedily. Words are
+/// separated by ASCII whitespace only: a no-break space keeps its words on one line.
 pub fn wrap(text: &str, max: f64, width_of: &dyn Fn(&str) -> f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for word in text.split_ascii_whitespace() {
         let candidate = if line.is_empty() {
             word.to_string()
         } else {

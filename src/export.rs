@@ -98,7 +98,13 @@ pub const CSV_COLUMNS: [&str; 10] = [
 pub fn csv(data: &Dataset, build: BuildInfo, rows: &[&Indicator], lang: Lang) -> String {
     let version = version_token(data, build);
     let mut out = String::from("\u{FEFF}");
-    out.push_str(&CSV_COLUMNS.join(","));
+    // Pushed one by one: `[&str]::join` would be the wasm's only user of its generic copy.
+    for (i, column) in CSV_COLUMNS.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(column);
+    }
     out.push_str("\r\n");
     for ind in rows {
         let fields = [

@@ -103,7 +103,8 @@ pub fn plain_from_exponent(text: &str) -> String {
         None => ("", mantissa),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: String = [int, frac].concat();
+    let mut digits = String::from(int);
+    digits.push_str(frac);
     // Position of the decimal point within `digits`, counted from their start.
     let point = int.len() as i32 + exp;
     let mut out = String::from(sign);

@@ -2,6 +2,7 @@
 //! say) get separate panels with their own scale and a heading naming the unit, so no
 //! currency is silently converted or compared with another.
 
+use super::mark::Mark;
 use super::{status_rect, DrawResult, Frame, Hit};
 use crate::format;
 use crate::i18n;
@@ -105,14 +106,15 @@ pub(super) fn draw<DB: DrawingBackend>(
         if groups.len() > 1 {
             if gi > 0 {
                 let line_y = y + f.px(PANEL_GAP / 2.0) - f.px(4.0);
-                area.draw(&PathElement::new(
-                    vec![(pad, line_y), (w - pad, line_y)],
+                area.draw(&Mark::line(
+                    (pad, line_y),
+                    (w - pad, line_y),
                     p.grid.stroke_width(1),
                 ))?;
                 y += f.px(PANEL_GAP);
             }
-            area.draw(&Text::new(
-                i18n::unit_heading(f.lang, *unit).to_string(),
+            area.draw(&Mark::label(
+                i18n::unit_heading(f.lang, *unit),
                 (pad, y),
                 heading_font.clone(),
             ))?;
@@ -136,7 +138,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         let track = (w - 2 * pad - reserve).max(f.px(60.0));
         for (ind, (label, text_w)) in inds.iter().zip(labels) {
             let name = bar_name(ind, f.lang);
-            area.draw(&Text::new(name.as_str(), (pad, y), label_font.clone()))?;
+            area.draw(&Mark::label(name.as_str(), (pad, y), label_font.clone()))?;
             let (by0, by1) = (y + f.px(gap), y + f.px(gap + BAR));
             let v = ind.value.unwrap_or(0.0).abs();
             let len = if max > 0.0 {
@@ -152,7 +154,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             } else {
                 (pad + len + f.px(6.0), (by0 + by1) / 2)
             };
-            area.draw(&Text::new(
+            area.draw(&Mark::label(
                 label.as_str(),
                 (text_x, text_y),
                 value_font.clone().pos(Pos::new(HPos::Left, VPos::Center)),

@@ -2,6 +2,7 @@
 //! the same [`draw`] as on screen, and its sources and data version below, so the picture
 //! carries its own citation wherever it travels.
 
+use super::mark::Mark;
 use super::{draw, preferred_height, DrawResult, EitherBackend, Frame};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -89,7 +90,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     for (i, line) in l.title.iter().enumerate() {
         let y = PAD + i as f64 * TITLE_SIZE * 1.3;
         let style = frame.font(TITLE_SIZE, true, frame.palette.text);
-        area.draw_text(line, &style, (px(PAD), px(y)))?;
+        area.draw(&Mark::label(line.as_str(), (px(PAD), px(y)), style))?;
     }
     let chart = area
         .clone()
@@ -99,7 +100,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     for (i, line) in l.notes.iter().enumerate() {
         let y = notes_top + i as f64 * NOTE_SIZE * 1.4;
         let style = frame.font(NOTE_SIZE, false, frame.palette.muted);
-        area.draw_text(line, &style, (px(PAD), px(y)))?;
+        area.draw(&Mark::label(line.as_str(), (px(PAD), px(y)), style))?;
     }
     Ok(())
 }

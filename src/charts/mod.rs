@@ -7,6 +7,7 @@
 mod bars;
 mod either;
 mod figure;
+mod mark;
 mod share;
 mod timeline;
 
@@ -15,6 +16,7 @@ pub use figure::{draw_figure, figure_height, figure_svg, wrap, Caption};
 
 use crate::format;
 use crate::model::{Chart, ChartKind, Dataset, Lang, Status};
+use mark::Mark;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -205,7 +207,7 @@ pub fn draw<DB: DrawingBackend>(
                 (hit.y1 + pad).min(h as i32 - 1),
             ),
         ];
-        area.draw(&Rectangle::new(corners, style))?;
+        area.draw(&Mark::rect(corners, style))?;
     }
     Ok(hits)
 }
@@ -296,9 +298,9 @@ fn status_rect<DB: DrawingBackend>(
 ) -> DrawResult<(), DB> {
     let corners = [(x0, y0), (x1, y1)];
     if status == Status::Actual {
-        return area.draw(&Rectangle::new(corners, color.filled()));
+        return area.draw(&Mark::rect(corners, color.filled()));
     }
-    area.draw(&Rectangle::new(corners, f.palette.faded(color).filled()))?;
+    area.draw(&Mark::rect(corners, f.palette.faded(color).filled()))?;
     let line = color.stroke_width(f.px(1.5).max(1) as u32);
     let (h, step) = (y1 - y0, f.px(7.0).max(2));
     let mut x = x0 - h;
@@ -314,11 +316,11 @@ fn status_rect<DB: DrawingBackend>(
             bx = x1;
         }
         if ax <= bx {
-            area.draw(&PathElement::new(vec![(ax, ay), (bx, by)], line))?;
+            area.draw(&Mark::line((ax, ay), (bx, by), line))?;
         }
         x += step;
     }
-    area.draw(&Rectangle::new(corners, line))
+    area.draw(&Mark::rect(corners, line))
 }
 
 /// The width of `text` in a generic sans-serif at `size` pixels, from per-character classes:

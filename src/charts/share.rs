@@ -1,6 +1,7 @@
 //! One whole split into its parts: a 100% stacked bar with a legend giving each part's value
 //! and share. The shares are computed here from the values, never typed in.
 
+use super::mark::Mark;
 use super::{DrawResult, Frame, Hit};
 use crate::format;
 use crate::i18n::{self, Msg};
@@ -116,16 +117,13 @@ pub(super) fn draw<DB: DrawingBackend>(
     for (i, part) in parts.iter().enumerate() {
         let seg = part.share / 100.0 * track;
         let (sx0, sx1) = (x.round() as i32, (x + seg).round() as i32);
-        area.draw(&Rectangle::new(
-            [(sx0, y0), (sx1, y1)],
-            p.series(i).filled(),
-        ))?;
+        area.draw(&Mark::rect([(sx0, y0), (sx1, y1)], p.series(i).filled()))?;
         let label = share_text(part, f.lang);
         let short = format!("{}%", format::number(part.share, 1, f.lang));
         for candidate in [&label, &short] {
             if f.text_width(candidate, INSIDE_SIZE, true) + f.px(8.0) < sx1 - sx0 {
-                area.draw(&Text::new(
-                    candidate.to_string(),
+                area.draw(&Mark::label(
+                    candidate.as_str(),
                     ((sx0 + sx1) / 2, (y0 + y1) / 2),
                     inside_font.clone(),
                 ))?;
@@ -143,7 +141,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         x += seg;
     }
     // Whatever the parts leave of the whole stays visible as an outlined gap.
-    area.draw(&Rectangle::new(
+    area.draw(&Mark::rect(
         [(pad, y0), (w - pad, y1)],
         p.grid.stroke_width(1),
     ))?;
@@ -154,7 +152,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let text_x = pad + swatch + f.px(8.0);
     let mut y = y1 + f.px(LEGEND_TOP) + f.px(LEGEND_ROW / 2.0);
     for (i, part) in parts.iter().enumerate() {
-        area.draw(&Rectangle::new(
+        area.draw(&Mark::rect(
             [(pad, y - swatch / 2), (pad + swatch, y + swatch / 2)],
             p.series(i).filled(),
         ))?;
@@ -170,7 +168,11 @@ pub(super) fn draw<DB: DrawingBackend>(
         for (k, line) in lines.iter().enumerate() {
             text_w = text_w.max(f.text_width(line, LEGEND_SIZE, false));
             let ly = y + k as i32 * f.px(LEGEND_ROW_NARROW - LEGEND_ROW);
-            area.draw(&Text::new(line.clone(), (text_x, ly), legend_font.clone()))?;
+            area.draw(&Mark::label(
+                line.as_str(),
+                (text_x, ly),
+                legend_font.clone(),
+            ))?;
         }
         let half = f.px(LEGEND_ROW / 2.0);
         hits.push(Hit {
@@ -184,8 +186,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         y += f.px(row);
     }
     let total = total_text(whole, f.lang);
-    area.draw(&Text::new(
-        total.clone(),
+    area.draw(&Mark::label(
+        total.as_str(),
         (pad, y),
         f.font(13.0, true, p.muted)
             .pos(Pos::new(HPos::Left, VPos::Center)),

@@ -1,12 +1,12 @@
 //! Events and periods on a time axis: dated decisions as dots, spans (plans, programmes) as
 //! bars; plans are hatched. A dashed line marks the date the data describes.
 
+use super::mark::Mark;
 use super::{status_rect, DrawResult, Frame, Hit};
 use crate::format;
 use crate::i18n;
 use crate::model::{Chart, Status};
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -54,21 +54,19 @@ pub(super) fn draw<DB: DrawingBackend>(
         .into_iter()
         .find(|s| *s as f64 * px_per_year >= year_w)
         .unwrap_or(50);
-    area.draw(&PathElement::new(
-        vec![(left, axis_y), (right, axis_y)],
+    area.draw(&Mark::line(
+        (left, axis_y),
+        (right, axis_y),
         p.muted.stroke_width(1),
     ))?;
     let mut year = t0 as i32;
     while year as f64 <= t1 {
         let x = x_of(year as f64);
-        area.draw(&PathElement::new(
-            vec![(x, pad), (x, axis_y)],
-            p.grid.stroke_width(1),
-        ))?;
+        area.draw(&Mark::line((x, pad), (x, axis_y), p.grid.stroke_width(1)))?;
         if (year - t0 as i32) % step == 0 && (year as f64) < t1 {
             // Year labels sit in the middle of their year.
             let mid = x_of(year as f64 + 0.5).min(right - f.px(12.0));
-            area.draw(&Text::new(
+            area.draw(&Mark::label(
                 year.to_string(),
                 (mid, axis_y + f.px(5.0)),
                 tick_font.clone(),
@@ -81,8 +79,9 @@ pub(super) fn draw<DB: DrawingBackend>(
     let (as_of, _) = f.data.as_of.span();
     if (t0..=t1).contains(&as_of) {
         let x = x_of(as_of);
-        area.draw(&DashedPathElement::new(
-            vec![(x, pad), (x, axis_y)],
+        area.draw(&Mark::dashed(
+            (x, pad),
+            (x, axis_y),
             f.px(4.0),
             f.px(3.0),
             p.text.stroke_width(1),
@@ -91,7 +90,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         let font = f.font(11.0, false, p.text);
         let tw = f.text_width(&text, 11.0, false);
         let tx = (x - tw / 2).clamp(pad, (w - pad - tw).max(pad));
-        area.draw(&Text::new(text, (tx, h - pad - f.px(13.0)), font))?;
+        area.draw(&Mark::label(text, (tx, h - pad - f.px(13.0)), font))?;
     }
 
     let label_font = f.font(13.0, false, p.text);
@@ -114,21 +113,21 @@ pub(super) fn draw<DB: DrawingBackend>(
         } else {
             let cx = (x0 + x1) / 2;
             if ev.status == Status::Plan {
-                area.draw(&Circle::new((cx, my), r, p.faded(color).filled()))?;
-                area.draw(&Circle::new(
+                area.draw(&Mark::dot((cx, my), r, p.faded(color).filled()))?;
+                area.draw(&Mark::dot(
                     (cx, my),
                     r,
                     color.stroke_width(f.px(2.0).max(1) as u32),
                 ))?;
             } else {
-                area.draw(&Circle::new((cx, my), r, color.filled()))?;
+                area.draw(&Mark::dot((cx, my), r, color.filled()))?;
             }
             (cx - r, my - r, cx + r, my + r)
         };
         let tw = f.text_width(&label, 13.0, false);
         let tx = mark.0.clamp(pad, (w - pad - tw).max(pad));
-        area.draw(&Text::new(
-            label.clone(),
+        area.draw(&Mark::label(
+            label.as_str(),
             (tx, y + f.px(2.0)),
             label_font.clone(),
         ))?;

@@ -85,7 +85,7 @@ pub fn draw_figure<DB: DrawingBackend>(
 ) -> DrawResult<(), DB> {
     let l = layout(frame, caption, width);
     let bg = frame.palette.background.unwrap_or(RGBColor(255, 255, 255));
-    area.fill(&bg)?;
+    area.draw(&Mark::fill(area, bg))?;
     let px = |v: f64| (v * frame.scale).round() as i32;
     for (i, line) in l.title.iter().enumerate() {
         let y = PAD + i as f64 * TITLE_SIZE * 1.3;

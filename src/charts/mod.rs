@@ -185,7 +185,7 @@ pub fn draw<DB: DrawingBackend>(
     frame: &Frame,
 ) -> DrawResult<Vec<Hit>, DB> {
     if let Some(bg) = frame.palette.background {
-        area.fill(&bg)?;
+        area.draw(&Mark::fill(area, bg))?;
     }
     let hits = match frame.chart.kind {
         ChartKind::Bars => bars::draw(area, frame),

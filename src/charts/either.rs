@@ -13,24 +13,26 @@ pub enum EitherBackend<'a> {
     Svg(SVGBackend<'a>),
 }
 
-/// A drawing error of either backend, as its message.
+/// A drawing error of either backend. Which backend, not the error's own text: the canvas
+/// backend keeps a JavaScript error as its JSON (`{}` for a DOMException), and formatting it
+/// would bring its `Display` chain into the wasm.
 #[derive(Debug)]
-pub struct BackendError(String);
+pub struct BackendError(&'static str);
 
 impl std::fmt::Display for BackendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0)
     }
 }
 
 impl std::error::Error for BackendError {}
 
-fn cast<E: std::error::Error + Send + Sync>(
+fn canvas_error<E: std::error::Error + Send + Sync>(
     e: DrawingErrorKind<E>,
 ) -> DrawingErrorKind<BackendError> {
     match e {
-        DrawingErrorKind::DrawingError(e) => {
-            DrawingErrorKind::DrawingError(BackendError(e.to_string()))
+        DrawingErrorKind::DrawingError(_) => {
+            DrawingErrorKind::DrawingError(BackendError("canvas drawing failed"))
         }
         DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
     }
@@ -42,7 +44,7 @@ fn cast<E: std::error::Error + Send + Sync>(
 fn svg_error(e: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<BackendError> {
     match e {
         DrawingErrorKind::DrawingError(_) => {
-            DrawingErrorKind::DrawingError(BackendError("SVG output failed".into()))
+            DrawingErrorKind::DrawingError(BackendError("SVG output failed"))
         }
         DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
     }
@@ -52,7 +54,7 @@ fn svg_error(e: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<BackendErr
 macro_rules! each {
     ($self:expr, $b:ident => $call:expr) => {
         match $self {
-            EitherBackend::Canvas($b) => $call.map_err(cast),
+            EitherBackend::Canvas($b) => $call.map_err(canvas_error),
             EitherBackend::Svg($b) => $call.map_err(svg_error),
         }
     };

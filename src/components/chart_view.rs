@@ -1,4 +1,4 @@
-use super::{live, use_app, Coded};
+use super::{listen, live, use_app, Coded};
 use crate::charts::{self, Frame, Hit, Palette};
 use crate::format;
 use crate::model::Lang;
@@ -192,8 +192,8 @@ pub fn ChartView(
     };
 
     // Arrow keys step through the values with the same tooltip the pointer shows.
-    let on_key = move |e: web_sys::KeyboardEvent| {
-        let forward = match e.key().as_str() {
+    let on_key = move |e: web_sys::Event| {
+        let forward = match e.unchecked_ref::<web_sys::KeyboardEvent>().key().as_str() {
             "ArrowRight" | "ArrowDown" => true,
             "ArrowLeft" | "ArrowUp" => false,
             _ => return,
@@ -214,6 +214,10 @@ pub fn ChartView(
             announced.set(Some(label.clone()));
             place_tip(rect.width(), x, y, label);
         }
+    };
+    let pointer = move |e: web_sys::Event| {
+        let e = e.unchecked_ref::<web_sys::MouseEvent>();
+        show_tip(e.client_x() as f64, e.client_y() as f64)
     };
     let hide = move || {
         focused.set_value(None);
@@ -248,12 +252,12 @@ pub fn ChartView(
                 data-chart=spec.id.clone()
                 role="img"
                 aria-label=live(move || charts::summary(data, spec, lang.get()))
-                on:pointermove=move |e: web_sys::PointerEvent| show_tip(e.client_x() as f64, e.client_y() as f64)
-                on:pointerdown=move |e: web_sys::PointerEvent| show_tip(e.client_x() as f64, e.client_y() as f64)
-                on:pointerleave=move |_| tip.set(None)
+                {..listen("pointermove", pointer)}
+                {..listen("pointerdown", pointer)}
+                {..listen("pointerleave", move |_| tip.set(None))}
                 tabindex="0"
-                on:keydown=on_key
-                on:blur=move |_| hide()
+                {..listen("keydown", on_key)}
+                {..listen("blur", move |_| hide())}
             ></canvas>
             <p class="visually-hidden" aria-live="polite">{live(move || announced.get().unwrap_or_default())}</p>
         </div>

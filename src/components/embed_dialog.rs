@@ -1,4 +1,4 @@
-use super::{clicked, embed_button_id, live, use_app, word, Coded, CopyStatus, Modal};
+use super::{clicked, embed_button_id, listen, live, use_app, word, Coded, CopyStatus, Modal};
 use crate::embed::{self, Scheme, Target};
 use crate::i18n::Msg;
 use crate::web;
@@ -48,8 +48,8 @@ pub fn EmbedDialog() -> impl IntoView {
                         type="radio"
                         name="embed-scheme"
                         value=s.code()
-                        checked=scheme.get_untracked() == s
-                        on:change=move |_| scheme.set(s)
+                        checked={ scheme.get_untracked() == s }
+                        {..listen("change", move |_| scheme.set(s))}
                     />
                     {word(lang, msg)}
                 </label>
@@ -62,7 +62,7 @@ pub fn EmbedDialog() -> impl IntoView {
                         type="checkbox"
                         name=name
                         checked=signal.get_untracked()
-                        on:change=move |_| signal.update(|v| *v = !*v)
+                        {..listen("change", move |_| signal.update(|v| *v = !*v))}
                     />
                     {word(lang, msg)}
                 </label>

@@ -1,4 +1,4 @@
-use super::{clicked, live, local, use_app, word, ChartCard, IndicatorCard};
+use super::{clicked, listen, live, local, use_app, word, ChartCard, IndicatorCard};
 use crate::embed::{self, EmbedError, EmbedParams, Target};
 use crate::i18n::{self, Msg};
 use crate::web;
@@ -58,7 +58,7 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
             class="embed"
             class:embed-plain=!chrome
             on:click=clicked(move |_| request_animation_frame(move || web::post_height(id, false)))
-            on:keyup=move |_| request_animation_frame(move || web::post_height(id, false))
+            {..listen("keyup", move |_| request_animation_frame(move || web::post_height(id, false)))}
         >
             // The frame is a page of its own: the dashboard's heading levels (site, theme, item)
             // keep its outline whole for screen readers.

@@ -128,6 +128,22 @@ pub fn clicked(
     Box::new(handler)
 }
 
+/// Any listener but a click's, as an attribute to spread on an element:
+/// `<canvas {..listen("keydown", move |e| …)}>`. Leptos compiles the code that attaches a
+/// handler once per event type and handler type; through a custom event (named at run time)
+/// and one boxed handler type, the app's keyboard, pointer, focus and change listeners share
+/// one copy. The handler gets the plain `Event` (`unchecked_ref` gives the specific kind).
+pub fn listen(event: &'static str, handler: impl FnMut(web_sys::Event) + 'static) -> Listener {
+    let handler: Box<dyn FnMut(web_sys::Event)> = Box::new(handler);
+    leptos::tachys::html::event::on(leptos::ev::Custom::new(event), handler)
+}
+
+/// What [`listen`] returns.
+pub type Listener = leptos::tachys::html::event::On<
+    leptos::ev::Custom<web_sys::Event>,
+    Box<dyn FnMut(web_sys::Event)>,
+>;
+
 /// Shows `content()` at `place` (a parent element, and the child to insert before, or None for
 /// the end), built anew each time what it reads changes and removed when it returns None. A
 /// reactive slot (`{move || …}`) would also compile, per subtree type, the code that updates

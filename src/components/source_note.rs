@@ -1,9 +1,10 @@
-use super::{clicked, live, live_flag, local, pressed, use_app, Coded};
+use super::{clicked, listen, live, live_flag, local, pressed, use_app, Coded};
 use crate::format;
 use crate::i18n::{self, CitationView, Msg};
 use crate::model::{Citation, Indicator, Lang};
 use crate::web;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Every citation of a value: article (publisher, title, language, date), paragraph and the
 /// quoted words, the reader's language first. Shared with the detail dialog.
@@ -75,15 +76,16 @@ pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> i
     super::replaced(super::at_end(panel), move || {
         open.get().then(|| explanation(ind, lang))
     });
-    let on_key = move |e: web_sys::KeyboardEvent| {
-        if e.key() == "Escape" && open.get_untracked() {
+    let on_key = move |e: web_sys::Event| {
+        let key = e.unchecked_ref::<web_sys::KeyboardEvent>().key();
+        if key == "Escape" && open.get_untracked() {
             e.stop_propagation();
             open.set(false);
             web::focus_within(e.current_target(), ".source-toggle");
         }
     };
     view! {
-        <div class="source-note" on:keydown=on_key>
+        <div class="source-note" {..listen("keydown", on_key)}>
             <button
                 type="button"
                 class="source-toggle"

@@ -133,6 +133,8 @@ pub fn clicked(
 /// handler once per event type and handler type; through a custom event (named at run time)
 /// and one boxed handler type, the app's keyboard, pointer, focus and change listeners share
 /// one copy. The handler gets the plain `Event` (`unchecked_ref` gives the specific kind).
+/// (Clicks stay `on:click` with [`clicked`]: moved here as well, the 19 click sites' elements
+/// each took a spread attribute type of their own, +0.5 KB.)
 pub fn listen(event: &'static str, handler: impl FnMut(web_sys::Event) + 'static) -> Listener {
     let handler: Box<dyn FnMut(web_sys::Event)> = Box::new(handler);
     leptos::tachys::html::event::on(leptos::ev::Custom::new(event), handler)

@@ -2,6 +2,7 @@
 //! Excel opens correctly (UTF-8 with a byte-order mark, CRLF, plain locale-independent numbers)
 //! and JSON. Pure functions, tested natively.
 
+use crate::format;
 use crate::model::{Chart, Dataset, Indicator, Lang, Qualifier, Status, Unit};
 use crate::BuildInfo;
 use std::fmt::Write;
@@ -74,11 +75,12 @@ fn csv_field(out: &mut String, field: &str) {
 
 /// "vi-article ¶6: “…”; vns ¶14: “…”": every citation, with the exact words.
 fn sources_cell(ind: &Indicator) -> String {
-    ind.sources
+    let cells: Vec<String> = ind
+        .sources
         .iter()
         .map(|c| format!("{} ¶{}: “{}”", c.source, c.paragraph, c.excerpt))
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect();
+    format::joined(&cells, "; ")
 }
 
 pub const CSV_COLUMNS: [&str; 10] = [

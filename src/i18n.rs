@@ -334,10 +334,18 @@ pub fn sources_line<'a>(
         .map(|(id, paras)| {
             let name = data.source(id).map_or(id, |s| s.publisher.get(lang));
             let list: Vec<String> = paras.iter().map(u32::to_string).collect();
-            format!("{name}, {} {}", t(lang, Msg::Paragraph), list.join(", "))
+            format!(
+                "{name}, {} {}",
+                t(lang, Msg::Paragraph),
+                format::joined(&list, ", ")
+            )
         })
         .collect();
-    format!("{}: {}", t(lang, Msg::Sources), parts.join("; "))
+    format!(
+        "{}: {}",
+        t(lang, Msg::Sources),
+        format::joined(&parts, "; ")
+    )
 }
 
 #[cfg(test)]

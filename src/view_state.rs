@@ -6,6 +6,7 @@
 //! gets the rest of the view) and reported, so callers can tell.
 
 use crate::embed::query_pairs;
+use crate::format;
 use crate::model::{Dataset, Lang};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -97,12 +98,12 @@ impl ViewState {
             parts.push(format!("card={card}"));
         }
         if !self.tables.is_empty() {
-            parts.push(format!("table={}", self.tables.join(",")));
+            parts.push(format!("table={}", format::joined(&self.tables, ",")));
         }
         if parts.is_empty() {
             String::new()
         } else {
-            format!("?{}", parts.join("&"))
+            format!("?{}", format::joined(&parts, "&"))
         }
     }
 

@@ -254,7 +254,11 @@ pub fn summary(data: &Dataset, chart: &Chart, lang: Lang) -> String {
             .map(|i| bars::named_value(data, i, lang))
             .collect(),
     };
-    format!("{}. {}.", chart.title.get(lang), items.join("; "))
+    format!(
+        "{}. {}.",
+        chart.title.get(lang),
+        format::joined(&items, "; ")
+    )
 }
 
 /// Renders a chart to an SVG document (native tests, downloads).

@@ -380,7 +380,10 @@ mod tests {
     fn sources_are_grouped_per_article() {
         let data = crate::embedded_dataset();
         let chart = data.chart("milestones").unwrap();
-        let cites = data.series(chart).flat_map(|i| i.sources.iter());
+        let cites = data
+            .series(chart)
+            .into_iter()
+            .flat_map(|i| i.sources.iter());
         assert_eq!(
             sources_line(&data, cites, Lang::Vi),
             "Nguồn: Bài báo tiếng Việt, đoạn 3, 4, 9, 11, 12, 13; Viet Nam News (VNS), đoạn 1, 6, 8, 10, 11, 12"

@@ -131,7 +131,7 @@ fn every_theme_has_content_and_every_chart_is_reachable() {
         );
     }
     for c in &d.charts {
-        assert!(d.series(c).count() == c.series.len());
+        assert!(d.series(c).len() == c.series.len());
     }
     for i in &d.indicators {
         if let Some(c) = d.chart_for(i) {

@@ -240,6 +240,7 @@ pub fn summary(data: &Dataset, chart: &Chart, lang: Lang) -> String {
     let items: Vec<String> = match chart.kind {
         ChartKind::Timeline => data
             .series(chart)
+            .into_iter()
             .map(|i| {
                 format!(
                     "{}: {}",
@@ -251,6 +252,7 @@ pub fn summary(data: &Dataset, chart: &Chart, lang: Lang) -> String {
         ChartKind::Share => share::summary_items(data, chart, lang),
         ChartKind::Bars => data
             .series(chart)
+            .into_iter()
             .map(|i| bars::named_value(data, i, lang))
             .collect(),
     };

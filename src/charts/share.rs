@@ -43,6 +43,7 @@ fn parts<'a>(data: &'a Dataset, chart: &'a Chart) -> Option<(&'a Indicator, Vec<
     let total = whole.value?;
     let parts = data
         .series(chart)
+        .into_iter()
         .map(|ind| Part {
             ind,
             share: ind.value.unwrap_or(0.0) / total * 100.0,

@@ -27,7 +27,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let (w, h) = (w as i32, h as i32);
     let p = f.palette;
     let pad = f.px(PAD);
-    let events: Vec<_> = f.data.series(f.chart).collect();
+    let events = f.data.series(f.chart);
     let spans: Vec<(f64, f64)> = events.iter().map(|e| e.period.span()).collect();
     let t0 = spans
         .iter()

@@ -348,15 +348,21 @@ impl Dataset {
     }
 
     /// Indicators a chart draws, in order (validated to exist).
-    pub fn series<'a>(&'a self, chart: &'a Chart) -> impl Iterator<Item = &'a Indicator> {
-        chart.series.iter().filter_map(|id| self.indicator(id))
+    pub fn series<'a>(&'a self, chart: &'a Chart) -> Vec<&'a Indicator> {
+        // A list, not a lazy iterator: each caller's adapter over a lazy lookup compiled its own
+        // copy of the lookup into the wasm.
+        let mut found = Vec::with_capacity(chart.series.len());
+        for id in &chart.series {
+            found.extend(self.indicator(id));
+        }
+        found
     }
 
     /// Every indicator behind a chart, as its data table lists them: the series, then the
     /// whole of a share chart.
     pub fn chart_rows<'a>(&'a self, chart: &'a Chart) -> Vec<&'a Indicator> {
         let whole = chart.whole.as_deref().and_then(|id| self.indicator(id));
-        let mut rows: Vec<_> = self.series(chart).collect();
+        let mut rows = self.series(chart);
         rows.extend(whole);
         rows
     }

@@ -447,7 +447,7 @@ fn check_charts(c: &mut Checker, d: &Dataset) {
                             "all parts must have the unit of the whole",
                         );
                     } else {
-                        let sum: f64 = d.series(ch).filter_map(|i| i.value).sum();
+                        let sum: f64 = d.series(ch).into_iter().filter_map(|i| i.value).sum();
                         if sum > total * 1.000_001 {
                             c.fail(
                                 format!("{path}.series"),

@@ -63,7 +63,12 @@ if (process.env.TRUNK_PROFILE !== 'debug') {
   const shortened = minifyNames(dir, glue, wasm);
   console.log(`post-build: wasm imports and exports renamed short (${(shortened / 1024).toFixed(1)} KB raw)`);
   const gluePath = path.join(dir, glue);
-  const { code } = await terser(fastStrings(fs.readFileSync(gluePath, 'utf8')), {
+  // `initSync` (instantiating from bytes already in hand) is exported for other loaders; the
+  // boot script and the one-file copy both call `__wbg_init`. Unexported, terser drops it.
+  const exported = 'export { initSync, __wbg_init as default };';
+  const source = fs.readFileSync(gluePath, 'utf8');
+  if (!source.includes(exported)) throw new Error(`post-build: ${glue} no longer ends with \`${exported}\``);
+  const { code } = await terser(fastStrings(source.replace(exported, 'export { __wbg_init as default };')), {
     module: true, compress: { passes: 2 }, mangle: { reserved: ['__wbg_init'] },
   });
   fs.writeFileSync(gluePath, code);

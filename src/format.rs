@@ -3,6 +3,7 @@
 //! `500.000 tỷ đồng` / `VND 500 trillion`, `1,7 tỷ USD` / `USD 1.7 billion`.
 
 use crate::model::{Change, ChangeKind, Indicator, Lang, Period, Qualifier, Unit};
+use crate::text::split_once_ascii;
 
 /// Decimals shown when the data does not say.
 pub const DEFAULT_MAX_DECIMALS: usize = 2;
@@ -99,12 +100,14 @@ mod js {
 /// Rewrites a number written with an exponent (`1.5e-7`, `1e+21`, `2.5e21`) as plain decimal
 /// digits (`0.00000015`, `1000000000000000000000`); text without an exponent is returned as is.
 pub fn plain_from_exponent(text: &str) -> String {
-    let Some((mantissa, exp)) = text.split_once(['e', 'E']) else {
+    let Some((mantissa, exp)) =
+        split_once_ascii(text, b'e').or_else(|| split_once_ascii(text, b'E'))
+    else {
         return text.to_string();
     };
     let (negative, exp) = match exp.strip_prefix('-') {
         Some(e) => (true, e),
-        None => (false, exp.trim_start_matches('+')),
+        None => (false, exp.strip_prefix('+').unwrap_or(exp)),
     };
     if exp.is_empty() || exp.len() > 4 || !exp.bytes().all(|b| b.is_ascii_digit()) {
         return text.to_string();
@@ -115,7 +118,7 @@ pub fn plain_from_exponent(text: &str) -> String {
         Some(m) => ("-", m),
         None => ("", mantissa),
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (int, frac) = split_once_ascii(mantissa, b'.').unwrap_or((mantissa, ""));
     let mut digits = String::from(int);
     digits.push_str(frac);
     // Position of the decimal point within `digits`, counted from their start.
@@ -144,7 +147,7 @@ pub fn plain_from_exponent(text: &str) -> String {
 /// Integer digits and (trailing-zero-trimmed) fraction digits of a non-negative `x`.
 fn round_half_away(x: f64, max_frac: usize) -> (Vec<u8>, Vec<u8>) {
     let plain = shortest(x);
-    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let (int, frac) = split_once_ascii(&plain, b'.').unwrap_or((&plain, ""));
     let digits = |s: &str| -> Vec<u8> { s.bytes().map(|b| b - b'0').collect() };
     let (mut int, mut frac) = (digits(int), digits(frac));
     if frac.len() > max_frac {

@@ -11,6 +11,7 @@ pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod prerender;
+pub mod text;
 pub mod view_state;
 pub mod web;
 

@@ -8,6 +8,7 @@
 use crate::embed::query_pairs;
 use crate::format;
 use crate::model::{Dataset, Lang};
+use crate::text::split_ascii;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -64,7 +65,7 @@ pub fn parse(data: &Dataset, search: &str) -> (ViewState, Vec<Dropped>) {
                 None => drop(&value),
             },
             _ => {
-                for id in value.split(',').filter(|id| !id.is_empty()) {
+                for id in split_ascii(&value, b',').filter(|id| !id.is_empty()) {
                     match data.chart(id) {
                         Some(c) if !tables.contains(&c.id.as_str()) => tables.push(&c.id),
                         Some(_) => {}

@@ -136,7 +136,7 @@ pub fn ChartView(
         ctx.drawn.update(|n| *n = n.wrapping_add(1));
     };
 
-    let idle_queued = StoredValue::new(false);
+    let idle_queued = Coded::new(false);
     super::effect(move |_| {
         // What a drawing depends on.
         ctx.lang.track();
@@ -152,11 +152,11 @@ pub fn ChartView(
                     draw();
                 }
             });
-        } else if !idle_queued.get_value() {
-            idle_queued.set_value(true);
+        } else if !idle_queued.get_untracked() {
+            idle_queued.set(true);
             web::when_idle(move || {
                 // Nothing to do if the chart was removed meanwhile.
-                if idle_queued.try_update_value(|q| *q = false).is_some() {
+                if idle_queued.try_set(false) {
                     draw();
                 }
             });

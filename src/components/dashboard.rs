@@ -40,7 +40,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     // link shared is the view seen. A new view is a history entry; Back and Forward restore it.
     let shown = StoredValue::new(ctx.view_state());
     // Set while Back/Forward applies an address, which must not add an entry of its own.
-    let restoring = StoredValue::new(false);
+    let restoring = Coded::new(false);
     super::effect(move |previous: Option<()>| {
         let next = ctx.view_state();
         let lang = ctx.lang.get();
@@ -48,12 +48,12 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
         if previous.is_some() {
             let (new_view, new_lang) =
                 shown.with_value(|s| (s.is_new_view(&next), s.lang != next.lang));
-            if new_lang && !restoring.get_value() {
+            if new_lang && !restoring.get_untracked() {
                 web::store_lang(lang.code());
             }
-            web::set_query(&next.query(), new_view && !restoring.get_value());
+            web::set_query(&next.query(), new_view && !restoring.get_untracked());
         }
-        restoring.set_value(false);
+        restoring.set(false);
         shown.set_value(next);
     });
     web::on_history_move(move || {
@@ -61,7 +61,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
         let lang = state.lang.unwrap_or(ctx.lang.get_untracked());
         let changed = shown.with_value(|s| s.is_new_view(&state) || s.lang != Some(lang));
         if changed {
-            restoring.set_value(true);
+            restoring.set(true);
             ctx.lang.set(lang);
             ctx.filter.set(state.theme);
             ctx.open.set(state.card);

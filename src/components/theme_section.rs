@@ -27,17 +27,17 @@ pub fn ThemeSection(theme: String, ready: Coded<bool>) -> impl IntoView {
     // that rebuilds it in place (+4.5 KB gzip, measured), which a one-way switch never runs.
     let content = NodeRef::<leptos::html::Div>::new();
     let owner = Owner::current();
-    let mounted = StoredValue::new(false);
+    let mounted = Coded::new(false);
     super::effect({
         let theme = theme.clone();
         move |_| {
             let (true, Some(el), Some(owner)) = (ready.get(), content.get(), owner.as_ref()) else {
                 return;
             };
-            if mounted.get_value() {
+            if mounted.get_untracked() {
                 return;
             }
-            mounted.set_value(true);
+            mounted.set(true);
             let theme = theme.clone();
             owner.with(|| {
                 leptos::mount::mount_to(el.into(), move || {

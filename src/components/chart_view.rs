@@ -36,16 +36,17 @@ pub fn ChartView(
     };
     let width = Coded::new(0.0_f64);
     // What the canvas shows: its tooltip regions, the language, scheme and width it was drawn
-    // for, and where the tooltip goes. (One stored value: each stored type compiles code of
-    // its own.)
-    let drawing = StoredValue::new(Drawing::default());
+    // for, where the tooltip goes, the value the keyboard is on and the indicator outlined.
+    // (One stored value: each stored type compiles code of its own.)
+    let drawing = StoredValue::new(Drawing {
+        highlight,
+        ..Drawing::default()
+    });
     // The tooltip's text (its place is in `drawing`). Signals share value types with the
     // app's others for the same reason.
     let tip = RwSignal::new(None::<String>);
     // What the keyboard last stepped to, for screen readers (a polite live region).
     let announced = RwSignal::new(None::<String>);
-    // The indicator whose value the keyboard last stepped to.
-    let focused = StoredValue::new(None::<String>);
 
     // Charts on or near the screen are drawn at once; the others when the browser is idle, so
     // the first paint and a language switch cost only what the reader sees. Embeds show one
@@ -80,7 +81,6 @@ pub fn ChartView(
 
     // Draws with the current language, scheme and width, unless the canvas already shows
     // exactly that. Reads signals untracked: the effect below decides when.
-    let highlight = StoredValue::new(highlight);
     let draw = move || {
         let (lang, dark, w) = (
             ctx.lang.get_untracked(),
@@ -112,23 +112,22 @@ pub fn ChartView(
         if ctx.transparent {
             palette.background = None;
         }
-        highlight.with_value(|highlight| {
-            let frame = Frame {
-                data,
-                chart: spec,
-                lang,
-                palette: &palette,
-                scale: dpr,
-                highlight: highlight.as_deref(),
-                measure: &measure,
-            };
-            match charts::draw(&area, &frame) {
-                Ok(regions) => drawing.update_value(|d| d.hits = regions),
-                // Without the error's text: plotters-canvas keeps a JavaScript error as its
-                // JSON, which for a DOMException is "{}"; formatting it cost ~0.3 KB of wasm.
-                Err(_) => leptos::logging::error!("chart `{}` failed to draw", spec.id),
-            }
-        });
+        let highlight = drawing.with_value(|d| d.highlight.clone());
+        let frame = Frame {
+            data,
+            chart: spec,
+            lang,
+            palette: &palette,
+            scale: dpr,
+            highlight: highlight.as_deref(),
+            measure: &measure,
+        };
+        match charts::draw(&area, &frame) {
+            Ok(regions) => drawing.update_value(|d| d.hits = regions),
+            // Without the error's text: plotters-canvas keeps a JavaScript error as its
+            // JSON, which for a DOMException is "{}"; formatting it cost ~0.3 KB of wasm.
+            Err(_) => leptos::logging::error!("chart `{}` failed to draw", spec.id),
+        }
         let _ = area.present();
         drawing.update_value(|d| d.drawn_as = Some(key));
         tip.set(None);
@@ -202,7 +201,7 @@ pub fn ChartView(
         let Some((rect, scale)) = geometry() else {
             return;
         };
-        let current = focused.get_value();
+        let current = drawing.with_value(|d| d.focused.clone());
         let next = drawing.with_value(|d| {
             charts::step_region(&d.hits, current.as_deref(), forward).map(|h| {
                 let x = (h.x0 + h.x1) as f64 / 2.0 / scale;
@@ -210,7 +209,7 @@ pub fn ChartView(
             })
         });
         if let Some((id, x, y, label)) = next {
-            focused.set_value(Some(id));
+            drawing.update_value(|d| d.focused = Some(id));
             announced.set(Some(label.clone()));
             place_tip(rect.width(), x, y, label);
         }
@@ -220,7 +219,7 @@ pub fn ChartView(
         show_tip(e.client_x() as f64, e.client_y() as f64)
     };
     let hide = move || {
-        focused.set_value(None);
+        drawing.update_value(|d| d.focused = None);
         tip.set(None);
     };
 
@@ -275,4 +274,8 @@ struct Drawing {
     drawn_as: Option<(Lang, bool, u64)>,
     /// The tooltip's x, y (CSS px) and horizontal anchor (0 = left edge … 1 = right edge).
     tip_at: (f64, f64, f64),
+    /// The indicator whose value the keyboard last stepped to.
+    focused: Option<String>,
+    /// The indicator to outline (a detail dialog's subject).
+    highlight: Option<String>,
 }

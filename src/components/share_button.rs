@@ -10,14 +10,16 @@ pub fn ShareButton() -> impl IntoView {
     let ctx = use_app();
     let lang = ctx.lang;
     let status = CopyStatus::default();
-    let url = StoredValue::new(None::<String>);
+    // A signal read untracked, as a stored value: `Option<String>` signals are in the build
+    // anyway, a stored value of that type compiled arena code of its own.
+    let url = RwSignal::new(None::<String>);
     super::effect(move |_| {
         ctx.view_state();
         status.reset();
     });
     let copy = move |_| {
         let link = web::current_url();
-        url.set_value(Some(link.clone()));
+        url.set(Some(link.clone()));
         web::copy_text(&link, move |ok| {
             status.record(ok);
             if !ok {
@@ -30,7 +32,7 @@ pub fn ShareButton() -> impl IntoView {
     let share = NodeRef::<leptos::html::Div>::new();
     super::replaced(super::at_end(share), move || {
         status.refused().then(|| view! {
-            <input class="share-url" id="share-url" readonly value=url.get_value().unwrap_or_default() aria-label=word(lang, Msg::CopyLink)/>
+            <input class="share-url" id="share-url" readonly value=url.get_untracked().unwrap_or_default() aria-label=word(lang, Msg::CopyLink)/>
         })
     });
     view! {

@@ -197,13 +197,26 @@ impl Drop for VisibilityObserver {
     }
 }
 
+/// A JavaScript function that calls `f` once. Every one-shot callback goes through this one
+/// boxed type: wasm-bindgen compiles the shim JavaScript calls into once per closure type.
+fn js_once(f: Box<dyn FnOnce()>) -> wasm_bindgen::JsValue {
+    Closure::once_into_js(f)
+}
+
+/// Runs `f` before the browser's next paint (`requestAnimationFrame`).
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    if let Some(w) = window() {
+        let _ = w.request_animation_frame(js_once(Box::new(f)).unchecked_ref());
+    }
+}
+
 /// Runs `f` once when the browser is idle (at the latest after a second), or after a short
 /// delay where requestIdleCallback is missing (Safari).
 pub fn when_idle(f: impl FnOnce() + 'static) {
     let Some(w) = window() else {
         return;
     };
-    let callback = Closure::once_into_js(f);
+    let callback = js_once(Box::new(f));
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(1000);
     if w.request_idle_callback_with_options(callback.unchecked_ref(), &options)
@@ -235,13 +248,13 @@ fn poll_first_paint(f: Box<dyn FnOnce()>, frames: u32) {
     let Some(w) = window() else {
         return f();
     };
-    let next = Closure::once_into_js(move || {
+    let next = js_once(Box::new(move || {
         if first_paint_reported() || frames >= 10 {
             f();
         } else {
             poll_first_paint(f, frames + 1);
         }
-    });
+    }));
     let _ = w.request_animation_frame(next.unchecked_ref());
 }
 

@@ -71,11 +71,11 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
 
     #[cfg(feature = "test-hooks")]
     if web::test_panic_requested() {
-        request_animation_frame(|| panic!("deliberate panic (?test-panic, test-hooks build)"));
+        web::next_frame(|| panic!("deliberate panic (?test-panic, test-hooks build)"));
     }
 
     // Links from embeds point at a card or chart (`#item-…`): scroll there once it exists.
-    request_animation_frame(web::scroll_to_fragment);
+    web::next_frame(web::scroll_to_fragment);
 
     let lang = ctx.lang;
     view! {

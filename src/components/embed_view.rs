@@ -57,8 +57,8 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         <main
             class="embed"
             class:embed-plain=!chrome
-            on:click=clicked(move |_| request_animation_frame(move || web::post_height(id, false)))
-            {..listen("keyup", move |_| request_animation_frame(move || web::post_height(id, false)))}
+            on:click=clicked(move |_| web::next_frame(move || web::post_height(id, false)))
+            {..listen("keyup", move |_| web::next_frame(move || web::post_height(id, false)))}
         >
             // The frame is a page of its own: the dashboard's heading levels (site, theme, item)
             // keep its outline whole for screen readers.

@@ -25,7 +25,7 @@ where
         if let Some(id) = open.get_untracked() {
             open.set(None);
             // After the next render: until then the page is still `inert` and refuses focus.
-            request_animation_frame(move || {
+            web::next_frame(move || {
                 web::focus_by_id(&return_focus(&id));
             });
         }
@@ -43,7 +43,7 @@ where
     let host = NodeRef::<leptos::html::Div>::new();
     super::replaced(super::at_end(host), move || {
         let body = content(open.get()?)?;
-        request_animation_frame(move || {
+        web::next_frame(move || {
             web::focus_within(host.get_untracked().map(Into::into), ".dialog-close");
         });
         Some(view! {

@@ -24,7 +24,7 @@ pub fn ShareButton() -> impl IntoView {
             status.record(ok);
             if !ok {
                 // Once the field below exists (effects run after this callback).
-                request_animation_frame(|| web::select_by_id("share-url"));
+                web::next_frame(|| web::select_by_id("share-url"));
             }
         });
     };

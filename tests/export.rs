@@ -150,6 +150,14 @@ fn json_escapes_control_characters_and_quotes() {
     let v: serde_json::Value = serde_json::from_str(&export::dataset_json(&data, BUILD)).unwrap();
     assert_eq!(v["rows"][0]["label"]["vi"], "a\"b\\c\u{1}\td");
     assert_eq!(v["rows"][0]["label"]["en"], "<img src=x onerror=alert(1)>");
+
+    // Every control character, escaped as JSON requires and read back as itself.
+    let controls: String = (0u8..0x20).map(char::from).collect();
+    data.indicators[0].label.vi = controls.clone();
+    let json = export::dataset_json(&data, BUILD);
+    assert!(json.contains(r"\u0000") && json.contains(r"\u001f") && json.contains(r"\u000b"));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["rows"][0]["label"]["vi"], controls.as_str());
 }
 
 #[test]

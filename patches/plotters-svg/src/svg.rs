@@ -16,8 +16,15 @@ use std::io::{BufWriter, Error, Write};
 use std::path::Path;
 
 fn make_svg_color(color: BackendColor) -> String {
+    // Patched: the same `#RRGGBB` as `format!("#{:02X}…")`, without core's hex formatter.
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let (r, g, b) = color.rgb;
-    format!("#{:02X}{:02X}{:02X}", r, g, b)
+    let mut out = String::from("#");
+    for byte in [r, g, b] {
+        out.push(HEX[usize::from(byte >> 4)] as char);
+        out.push(HEX[usize::from(byte & 15)] as char);
+    }
+    out
 }
 
 fn make_svg_opacity(color: BackendColor) -> String {

@@ -61,6 +61,9 @@ pub fn EmbedDialog() -> impl IntoView {
                     <input
                         type="checkbox"
                         name=name
+                        // A checkbox's value is "on" anyway; written out, the two kinds of
+                        // option are one element type, built by one function.
+                        value="on"
                         checked=signal.get_untracked()
                         {..listen("change", move |_| signal.update(|v| *v = !*v))}
                     />

@@ -2,8 +2,8 @@
 //! Excel opens correctly (UTF-8 with a byte-order mark, CRLF, plain locale-independent numbers)
 //! and JSON. Pure functions, tested natively.
 
-use crate::format;
 use crate::model::{Chart, Dataset, Indicator, Lang, Qualifier, Status, Unit};
+use crate::text;
 use crate::BuildInfo;
 use std::fmt::Write;
 
@@ -80,7 +80,7 @@ fn sources_cell(ind: &Indicator) -> String {
         .iter()
         .map(|c| format!("{} ¶{}: “{}”", c.source, c.paragraph, c.excerpt))
         .collect();
-    format::joined(&cells, "; ")
+    text::joined(&cells, "; ")
 }
 
 pub const CSV_COLUMNS: [&str; 10] = [

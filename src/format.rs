@@ -44,19 +44,6 @@ pub fn number(x: f64, max_frac: usize, lang: Lang) -> String {
     out
 }
 
-/// `parts` with `separator` between them: `[String]::join`, in a few bytes of wasm instead of
-/// std's ~0.4 KB, whose copy loop is unrolled for short separators.
-pub fn joined(parts: &[String], separator: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(part);
-    }
-    out
-}
-
 /// The shortest decimal text that reads back as `x`, never in exponent form: exactly what
 /// Rust's `format!("{x}")` writes (`0.1`, `-0`, `1000000000000000000000`, `NaN`, `inf`).
 ///
@@ -414,16 +401,6 @@ mod tests {
         assert_eq!(plain_from_exponent("-2.5e+21"), "-2500000000000000000000");
         assert_eq!(plain_from_exponent("13.1"), "13.1");
         assert_eq!(plain_from_exponent("1e"), "1e", "not a number: left alone");
-    }
-
-    #[test]
-    fn joined_is_what_join_writes() {
-        let parts: Vec<String> = ["a", "", "bc", "đoạn 1"].map(String::from).into();
-        for separator in ["", ",", "; ", " · "] {
-            for n in 0..=parts.len() {
-                assert_eq!(joined(&parts[..n], separator), parts[..n].join(separator));
-            }
-        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::format;
 use crate::model::{Citation, Dataset, Formula, Indicator, Lang, Status, Unit};
+use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -337,15 +338,11 @@ pub fn sources_line<'a>(
             format!(
                 "{name}, {} {}",
                 t(lang, Msg::Paragraph),
-                format::joined(&list, ", ")
+                text::joined(&list, ", ")
             )
         })
         .collect();
-    format!(
-        "{}: {}",
-        t(lang, Msg::Sources),
-        format::joined(&parts, "; ")
-    )
+    format!("{}: {}", t(lang, Msg::Sources), text::joined(&parts, "; "))
 }
 
 #[cfg(test)]

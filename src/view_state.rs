@@ -6,9 +6,8 @@
 //! gets the rest of the view) and reported, so callers can tell.
 
 use crate::embed::query_pairs;
-use crate::format;
 use crate::model::{Dataset, Lang};
-use crate::text::split_ascii;
+use crate::text::{self, split_ascii};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -99,12 +98,12 @@ impl ViewState {
             parts.push(format!("card={card}"));
         }
         if !self.tables.is_empty() {
-            parts.push(format!("table={}", format::joined(&self.tables, ",")));
+            parts.push(format!("table={}", text::joined(&self.tables, ",")));
         }
         if parts.is_empty() {
             String::new()
         } else {
-            format!("?{}", format::joined(&parts, "&"))
+            format!("?{}", text::joined(&parts, "&"))
         }
     }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The release build: `trunk build --release --offline` with the wasm's standard library rebuilt
-# for size. Extra arguments go to trunk (`--dist DIR`, `--features test-hooks`). Every release
-# build (serve, test, bench, offline, the e2e tests' own builds) goes through here.
+# The release build: `trunk build --release --offline` (twice: the embeds' page, then the
+# dashboard) with the wasm's standard library rebuilt for size. Extra arguments go to trunk
+# (`--dist DIR`, `--features test-hooks`). Every release build (serve, test, bench, offline,
+# the e2e tests' own builds) goes through here.
 #
 # Why a rebuilt std (README "Toolchain notes", BENCHMARKS.md "Eighth session"): the prebuilt
 # wasm std formats a message on every panic, and that code (core's formatting, the panic hook,
@@ -19,4 +20,22 @@ export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
-exec trunk build --release --offline "$@"
+
+# Two pages, two wasm files: embed.html first (one card or chart, without the dashboard's
+# views), then the dashboard, whose post-build hook copies the embeds' files in ($EMBED_DIST).
+# Extra arguments go to both builds, but the embeds' build keeps its own output folder.
+embed_args=()
+skip=0
+for arg in "$@"; do
+  if [ "$skip" = 1 ]; then skip=0; continue; fi
+  case "$arg" in
+    --dist) skip=1 ;;
+    --dist=*) ;;
+    *) embed_args+=("$arg") ;;
+  esac
+done
+EMBED_DIST="$(mktemp -d)"
+export EMBED_DIST
+trap 'rm -rf "$EMBED_DIST"' EXIT
+trunk build embed.html --release --offline --dist "$EMBED_DIST" ${embed_args[@]+"${embed_args[@]}"}
+trunk build index.html --release --offline "$@"

@@ -4,8 +4,10 @@
 //    attribute, so the pages run under a strict CSP (script-src 'self' 'wasm-unsafe-eval')
 //    without 'unsafe-inline'. The loader (src/js/boot.js) also shows a readable message if the
 //    wasm cannot load, and registers the service worker.
-// 2. Writes embed.html: the same page, marked data-view=embed (the app then renders one card or
-//    chart, see README "Embedding"), kept out of search indexes. Same files, no more bytes.
+// 2. Embeds: scripts/build-release.sh first builds embed.html (its own page and wasm, without
+//    the dashboard's views; see README "Embedding") with this hook, which then only does 1, 5
+//    (the embed's no-JavaScript text) and 6; the dashboard's build copies that output in
+//    ($EMBED_DIST) before 3, 4 and 7.
 // 3. Writes sw.js, the service worker precaching exactly this build's files (see
 //    scripts/service-worker.mjs and README "Offline").
 // 4. Writes bac-giang-offline.html, the whole app in one file (see scripts/offline.mjs).
@@ -34,6 +36,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk build)');
 
+// Which page this build makes: the dashboard (index.html) or the embeds' page (embed.html).
+const page = path.basename(process.env.TRUNK_HTML_FILE || 'index.html');
+const isEmbed = page === 'embed.html';
+// Trunk writes its page as index.html, whatever the source's name.
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 
@@ -104,29 +110,40 @@ for (const k of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_BUILD_STD_FEATURES'
 // Large datasets prerender to megabytes (the 63 × 50 scale fixture: ~1 MB); the default
 // output buffer of execFileSync is 1 MB.
 const run = { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 };
-const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], run);
-if (!prerendered.startsWith('<div id=prerender')) throw new Error(`post-build: unexpected prerender output:\n${prerendered.slice(0, 200)}`);
-html = html.replace('<body>', `<body>${prerendered}`);
-fs.writeFileSync(indexPath, html);
+if (isEmbed) {
+  // One item is chosen at run time by the query: without JavaScript, a bilingual pointer to the
+  // dashboard instead. The dashboard's build adds the service worker and compressed copies.
+  html = html.replace('<body>', `<body>${execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', 'embed'], run)}`);
+  if (!html.includes('data-view=embed')) throw new Error('post-build: embed.html is not marked data-view=embed');
+  fs.writeFileSync(path.join(dir, 'embed.html'), html);
+  fs.rmSync(indexPath);
+  console.log(`post-build: embed.html, ${bootName}, ${glue}, ${wasm}`);
+} else {
+  const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], run);
+  if (!prerendered.startsWith('<div id=prerender')) throw new Error(`post-build: unexpected prerender output:\n${prerendered.slice(0, 200)}`);
+  html = html.replace('<body>', `<body>${prerendered}`);
+  fs.writeFileSync(indexPath, html);
 
-const embed = html
-  // One item is chosen at run time by the query: the dashboard's prerendered content is not it;
-  // without JavaScript, a bilingual pointer to the dashboard instead.
-  .replace(prerendered, execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', 'embed'], run))
-  .replace(/<html([^>]*)>/, '<html$1 data-view=embed>')
-  .replace(/<title>[^<]*<\/title>/, '$&<meta content=noindex name=robots>')
-  // Embeds are not indexed, so they need no description: this keeps embed.html no larger than
-  // index.html (an embed must never cost more than the dashboard).
-  .replace(/<meta content="[^"]*" name=description>/, '')
-  // An embed is not an app to install.
-  .replace(/<link href=[^ >]+ rel=(?:manifest|apple-touch-icon)>/g, '')
-  .replace(/<meta content=[^ >]+ name=theme-color>/, '');
-if (!embed.includes('data-view=embed')) throw new Error('post-build: could not mark embed.html');
-fs.writeFileSync(path.join(dir, 'embed.html'), embed);
-
-const worker = writeServiceWorker(dir);
-const offline = await writeOfflineCopy(dir, html);
-// Debug builds skip it: brotli at quality 11 on an unoptimised wasm takes long, for nothing.
-const packed = process.env.TRUNK_PROFILE === 'debug' ? 0 : await precompress(dir);
-console.log(`post-build: ${bootName}, embed.html, sw.js (${worker.files.length} files, version ${worker.version}), `
-  + `${offline.file} (${(offline.bytes / 1024).toFixed(1)} KB), ${packed} pre-compressed copies`);
+  // The embeds' page and files, built just before (scripts/build-release.sh). Files of both
+  // builds with the same name (the stylesheet, named by its content) are the same file.
+  const embedDist = process.env.EMBED_DIST;
+  const embedFiles = embedDist ? fs.readdirSync(embedDist).filter((f) => fs.statSync(path.join(embedDist, f)).isFile()) : [];
+  if (!embedFiles.includes('embed.html')) {
+    console.warn('post-build: no embed.html (embeds are built by scripts/build-release.sh, which sets EMBED_DIST)');
+  }
+  for (const f of embedFiles) {
+    const target = path.join(dir, f);
+    if (fs.existsSync(target) && !fs.readFileSync(target).equals(fs.readFileSync(path.join(embedDist, f)))) {
+      throw new Error(`post-build: ${f} differs between the dashboard's and the embeds' builds`);
+    }
+    fs.copyFileSync(path.join(embedDist, f), target);
+  }
+  // The worker precaches what the dashboard needs; an embed's own files are kept when first used.
+  const embedOnly = embedFiles.filter((f) => !html.includes(f));
+  const worker = writeServiceWorker(dir, embedOnly);
+  const offline = await writeOfflineCopy(dir, html);
+  // Debug builds skip it: brotli at quality 11 on an unoptimised wasm takes long, for nothing.
+  const packed = process.env.TRUNK_PROFILE === 'debug' ? 0 : await precompress(dir);
+  console.log(`post-build: ${bootName}, ${embedFiles.length} files of the embeds' build, sw.js (${worker.files.length} files precached, version ${worker.version}), `
+    + `${offline.file} (${(offline.bytes / 1024).toFixed(1)} KB), ${packed} pre-compressed copies`);
+}

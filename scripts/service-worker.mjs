@@ -25,17 +25,23 @@ function listFiles(dir, prefix = '') {
 /// and the boot script is named by its hash; pages and public/ keep their names.
 export const isHashed = (file) => !file.endsWith('.html') && !file.startsWith('public/');
 
-export function writeServiceWorker(dir) {
-  const files = listFiles(dir).sort();
+/// `onUse`: files not precached but kept once a page fetches them — the embeds' own page and
+/// files, which a reader of the dashboard never needs (precached, they would cost every first
+/// visit ~80 KB more). Both count in the version.
+export function writeServiceWorker(dir, onUse = []) {
+  const all = listFiles(dir).sort();
+  const files = all.filter((f) => !onUse.includes(f));
+  const later = all.filter((f) => onUse.includes(f));
   const hash = crypto.createHash('sha256');
-  for (const f of files) hash.update(`${f}\0`).update(fs.readFileSync(path.join(dir, f))).update('\0');
+  for (const f of all) hash.update(`${f}\0`).update(fs.readFileSync(path.join(dir, f))).update('\0');
   const version = hash.digest('hex').slice(0, 16);
   const source = fs.readFileSync(path.join(root, 'src/js/sw.js'), 'utf8')
     .replace('__VERSION__', version)
     .replace('__FILES__', JSON.stringify(files))
-    .replace('__HASHED__', JSON.stringify(files.filter(isHashed)));
+    .replace('__ON_USE__', JSON.stringify(later))
+    .replace('__HASHED__', JSON.stringify(all.filter(isHashed)));
   fs.writeFileSync(path.join(dir, 'sw.js'), minify(source));
-  return { version, files };
+  return { version, files, later };
 }
 
 /// Our own JS has no strings or regexes spanning lines, so dropping whole-line comments and

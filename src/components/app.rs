@@ -1,51 +1,72 @@
 use super::{AppContext, Coded, Dashboard, EmbedView};
 use crate::embed::{self, Scheme};
 use crate::i18n;
+use crate::model::Lang;
 use crate::view_state::{self, ViewState};
 use crate::web;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// Chooses the view (dashboard, or one embedded card or chart), resolves language and colour
-/// scheme, and provides the shared [`AppContext`].
+/// The app as the page asks for it (`embed.html` is marked `data-view=embed`): the dashboard,
+/// or one embedded card or chart. The release build instead mounts [`dashboard_page`] in the
+/// dashboard's wasm and [`embed_page`] in the embeds' own, smaller wasm, so neither carries the
+/// other's views; this component serves tests and any build that wants both in one.
 #[component]
 pub fn App() -> impl IntoView {
+    // Either, not AnyView: type erasure would compile in every view's rendering methods.
+    match web::is_embed_page() {
+        true => Either::Left(embed_page()),
+        false => Either::Right(dashboard_page()),
+    }
+}
+
+/// The dashboard: its view comes from the address, the remembered or browser language and
+/// the remembered colour scheme.
+pub fn dashboard_page() -> impl IntoView {
     let data = crate::dataset();
     // Theme sections the reader may already see in the prerendered page are rendered at once,
     // the others when the browser is idle (see Dashboard).
     let sections_in_view = web::prerendered_sections_in_view();
     // The build's prerendered HTML (readers without JavaScript) gives way to the app.
     web::remove_element("prerender");
-    let embedded = web::is_embed_page();
-    let params = embedded.then(|| embed::parse(data, &web::search()));
-    let chosen = params.as_ref().and_then(|p| p.as_ref().ok());
-    // The dashboard's view comes from its address; unusable values are dropped (the rest of
-    // the view still opens).
-    let view = match embedded {
-        true => ViewState::default(),
-        false => view_state::parse(data, &web::search()).0,
-    };
+    // Unusable values in the address are dropped (the rest of the view still opens).
+    let view = view_state::parse(data, &web::search()).0;
     let card_open = view.card.is_some();
-    let lang = match chosen.and_then(|p| p.lang).or(view.lang) {
-        Some(lang) => lang,
-        // Embeds do not read the dashboard's remembered language: the snippet names one.
-        None if embedded => i18n::choose_lang(None, None, &web::browser_languages()),
-        None => i18n::choose_lang(
+    let lang = view.lang.unwrap_or_else(|| {
+        i18n::choose_lang(
             None,
             web::stored_lang().as_deref(),
             &web::browser_languages(),
-        ),
-    };
-    let scheme = match chosen {
-        Some(p) => p.scheme,
-        None if embedded => Scheme::Auto,
-        None => web::stored_scheme()
-            .and_then(|s| Scheme::from_code(&s))
-            .unwrap_or(Scheme::Auto),
-    };
+        )
+    });
+    let scheme = web::stored_scheme()
+        .and_then(|s| Scheme::from_code(&s))
+        .unwrap_or(Scheme::Auto);
+    start(false, lang, scheme, false, view);
+    // An open card's dialog returns focus to the card when closed: every card must exist.
+    view! { <Dashboard sections_at_once=sections_in_view.filter(|_| !card_open)/> }
+}
+
+/// One card or chart for an article's frame, as its address names it (or a readable message
+/// when the address is unusable). Embeds do not read the dashboard's remembered language or
+/// scheme: the snippet names them.
+pub fn embed_page() -> impl IntoView {
+    let data = crate::dataset();
+    let params = embed::parse(data, &web::search());
+    let chosen = params.as_ref().ok();
+    let lang = chosen
+        .and_then(|p| p.lang)
+        .unwrap_or_else(|| i18n::choose_lang(None, None, &web::browser_languages()));
+    let scheme = chosen.map_or(Scheme::Auto, |p| p.scheme);
     let transparent = chosen.is_some_and(|p| p.transparent);
+    start(true, lang, scheme, transparent, ViewState::default());
+    view! { <EmbedView params=params/> }
+}
+
+/// Provides the shared [`AppContext`] and keeps the page's colour scheme in step with it.
+fn start(embedded: bool, lang: Lang, scheme: Scheme, transparent: bool, view: ViewState) {
     let ctx = AppContext {
-        data,
+        data: crate::dataset(),
         lang: Coded::new(lang),
         filter: RwSignal::new(view.theme),
         open: RwSignal::new(view.card),
@@ -77,13 +98,4 @@ pub fn App() -> impl IntoView {
         ctx.dark
             .set(!printing && scheme.is_dark(web::prefers_dark()));
     });
-
-    match params {
-        // Either, not AnyView: type erasure would compile in every view's rendering methods.
-        Some(result) => Either::Left(view! { <EmbedView params=result/> }),
-        // An open card's dialog returns focus to the card when closed: every card must exist.
-        None => Either::Right(view! {
-            <Dashboard sections_at_once=sections_in_view.filter(|_| !card_open)/>
-        }),
-    }
 }

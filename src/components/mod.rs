@@ -20,7 +20,7 @@ mod source_note;
 mod theme_filter;
 mod theme_section;
 
-pub use app::App;
+pub use app::{dashboard_page, embed_page, App};
 pub use chart_card::ChartCard;
 pub use chart_view::ChartView;
 pub use coded::{Code, Coded};

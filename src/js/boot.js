@@ -45,8 +45,11 @@ init({ module_or_path: './__WASM__' }).then((wasm) => {
 
 // Reading navigator.serviceWorker throws in sandboxed frames; register() rejects on file://,
 // in some private windows and with storage blocked. The app then works online as before.
+// Embeds do not register it: installing would precache the whole dashboard for a reader of
+// an article. (Where the dashboard's worker is already installed, it serves embeds too.)
 let sw;
 function registerWorker() {
+  if (root.dataset.view === 'embed') return;
   try {
     sw = navigator.serviceWorker;
   } catch (e) {
@@ -63,9 +66,8 @@ function watch(reg) {
     if (reloading) location.reload();
   });
   const offer = (worker) => {
-    // Without a controller this is the first install, not an update; embeds take the new
-    // version at their next load; one notice is enough.
-    if (!sw.controller || root.dataset.view === 'embed' || document.querySelector('.update-notice')) return;
+    // Without a controller this is the first install, not an update; one notice is enough.
+    if (!sw.controller || document.querySelector('.update-notice')) return;
     const box = document.createElement('div');
     box.className = 'update-notice';
     box.setAttribute('role', 'status');

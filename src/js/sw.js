@@ -3,12 +3,16 @@
 // (its scope). Any changed file changes this script, which is how browsers notice an update.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
+// Files kept once used rather than precached: the embeds' own page and files (a reader of the
+// dashboard never needs them; an embed seen once online opens offline after).
+const ON_USE = __ON_USE__;
 // Files whose names carry a hash of their content.
 const HASHED = new Set(__HASHED__);
 const PREFIX = 'bac-giang-';
 const CACHE = PREFIX + VERSION;
 const scope = self.registration.scope;
 const urls = new Set(FILES.map((f) => new URL(f, scope).href));
+const onUse = new Set(ON_USE.map((f) => new URL(f, scope).href));
 
 self.addEventListener('install', (event) => {
   // Files with a content hash in their name may come from the HTTP cache (the page has just
@@ -39,8 +43,14 @@ self.addEventListener('fetch', (event) => {
   // The query only selects a view (?lang=, embed.html?id=…): same file.
   url.search = '';
   if (url.href === scope) url.href = new URL('index.html', scope).href;
-  if (!urls.has(url.href)) return;
-  event.respondWith(caches.open(CACHE)
-    .then((cache) => cache.match(url.href))
-    .then((hit) => hit || fetch(request)));
+  const keep = onUse.has(url.href);
+  if (!urls.has(url.href) && !keep) return;
+  event.respondWith(caches.open(CACHE).then(async (cache) => {
+    const hit = await cache.match(url.href);
+    if (hit) return hit;
+    const response = await fetch(request);
+    // A full cache must not fail the request.
+    if (keep && response.ok) event.waitUntil(cache.put(url.href, response.clone()).catch(() => {}));
+    return response;
+  }));
 });

@@ -8,6 +8,7 @@ import {
   launch, serve, watchedPage, assert, assertEqual, run, root, indicatorIds, chartIds, axeViolations,
 } from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
+import { embedFiles, servedGzip } from '../../scripts/size-check.mjs';
 
 const browser = await launch();
 const { server, base } = await serve(path.join(root, 'dist'));
@@ -208,24 +209,31 @@ const failed = await run({
     await context.close();
   },
 
-  async 'an embed fetches exactly the dashboard files, and no more bytes'() {
+  async 'an embed fetches its own page, glue and wasm (no dashboard code), and fewer bytes'() {
     const fetched = async (url) => {
       const { context, page, problems } = await open(base + url);
       const files = new Set();
-      page.on('response', (r) => files.add(new URL(r.url()).pathname));
+      page.on('response', (r) => files.add(new URL(r.url()).pathname.slice(1) || 'index.html'));
       await page.reload();
       await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn) && document.querySelector('.page, .embed'));
-      // The favicon may be asked for after the first drawing: count what a settled page fetched.
+      // The favicon may be asked for after the first drawing, or not at all in a headless
+      // browser: count what a settled page fetched, without it.
       await page.waitForLoadState('networkidle');
       assertEqual(problems, [], `${url}: problems`);
       await context.close();
-      return [...files].sort();
+      return [...files].filter((f) => !f.endsWith('favicon.svg')).sort();
     };
+    const dist = path.join(root, 'dist');
     const dashboard = await fetched('?lang=vi');
     const embed = await fetched('embed.html?id=park-land&lang=vi');
-    assertEqual(embed.filter((f) => f !== '/embed.html'), dashboard.filter((f) => f !== '/'), 'same files besides the page');
-    const size = (f) => fs.statSync(path.join(root, 'dist', f)).size;
-    assert(size('embed.html') <= size('index.html'), `embed.html (${size('embed.html')} B) ≤ index.html (${size('index.html')} B)`);
+    assertEqual(embed, embedFiles(dist).filter((f) => !f.endsWith('favicon.svg')).sort(), 'exactly the files embed.html names');
+    const wasm = (files) => files.filter((f) => f.endsWith('.wasm'));
+    assertEqual(wasm(embed).length, 1, 'one wasm');
+    assert(!dashboard.includes(wasm(embed)[0]), `the embed's wasm (${wasm(embed)}) is its own, not the dashboard's (${wasm(dashboard)})`);
+    const shared = embed.filter((f) => dashboard.includes(f));
+    assert(shared.every((f) => f.endsWith('.css')), `only the stylesheet is shared: ${shared}`);
+    const bytes = (files) => files.reduce((n, f) => n + servedGzip(dist, f), 0);
+    assert(bytes(embed) < bytes(dashboard), `embed ${bytes(embed)} B < dashboard ${bytes(dashboard)} B (gzip)`);
   },
 
   async 'every card and chart id in the data makes a working embed'() {

@@ -18,6 +18,7 @@ const { server, base } = await serve(dist);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bac-giang-offline-'));
 const dataHash = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 8);
 const swFiles = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const FILES = (\[.*\]);/)[1]);
+const swOnUse = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const ON_USE = (\[.*\]);/)[1]);
 const swVersion = (dir) => fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const VERSION = '([0-9a-f]+)'/)[1];
 
 /// Waits until a service worker controls the page (clients.claim() on first install).
@@ -115,6 +116,18 @@ const failed = await run({
     });
     assertEqual(cached, swFiles(dist).map((f) => new URL(f, base).href).sort(), 'precache = the build\'s files');
     assert(swFiles(dist).some((f) => f.endsWith('.wasm')) && swFiles(dist).includes('index.html'), 'wasm and page precached');
+    // Embeds have their own page and wasm: not precached (a dashboard reader never needs
+    // them), kept once an embed is seen.
+    assert(!swFiles(dist).includes('embed.html') && swOnUse(dist).includes('embed.html'), 'embed files kept on use, not precached');
+    await page.goto(`${base}embed.html?id=${chartIds[0]}&lang=vi`);
+    await page.waitForFunction((id) => document.querySelector(`canvas[data-chart="${id}"]`)?.dataset.drawn === 'vi', chartIds[0]);
+    const kept = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]);
+      return (await cache.keys()).map((r) => r.url).sort();
+    });
+    assertEqual(kept, [...swFiles(dist), ...swOnUse(dist)].map((f) => new URL(f, base).href).sort(), 'the embed\'s files kept after one use');
+    await page.goto(`${base}?lang=en`);
+    await waitForCharts(page, 'en');
 
     await context.setOffline(true);
     const fromNetwork = [];
@@ -130,7 +143,8 @@ const failed = await run({
     assert((await page.textContent('main')).includes('13,1%'), 'Vietnamese numbers after switching offline');
     assertEqual(await page.getAttribute('html', 'lang'), 'vi', 'document language switched');
 
-    // A shared link with a query, and an embed, open offline too (the query selects a view).
+    // A shared link with a query, and the embed seen before, open offline too (the query
+    // selects a view).
     await page.goto(`${base}?lang=en&theme=parks`);
     await waitForCharts(page, 'en');
     await page.goto(`${base}embed.html?id=${chartIds[0]}&lang=vi`);

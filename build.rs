@@ -17,6 +17,19 @@ fn main() {
     println!("cargo:rerun-if-changed=src/model");
     println!("cargo:rerun-if-env-changed=DATASET");
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    // Which page a release build's wasm is for (scripts/build-release.sh): `cfg(page = …)`
+    // lets the compiler drop the other page's branches (see `AppContext::embedded`). Unset
+    // (tests, other builds), the app decides at run time.
+    println!("cargo:rerun-if-env-changed=BAC_GIANG_PAGE");
+    println!("cargo::rustc-check-cfg=cfg(page, values(\"dashboard\", \"embed\"))");
+    match std::env::var("BAC_GIANG_PAGE").as_deref() {
+        Ok(page @ ("dashboard" | "embed")) => println!("cargo:rustc-cfg=page=\"{page}\""),
+        Ok("") | Err(_) => {}
+        Ok(other) => {
+            eprintln!("error: BAC_GIANG_PAGE must be `dashboard` or `embed`, not `{other}`");
+            std::process::exit(1);
+        }
+    }
     // Any source change rebuilds the app, so the build date shown to readers is renewed too.
     println!("cargo:rerun-if-changed=src");
     let chosen = std::env::var("DATASET").unwrap_or_else(|_| "data/bac-giang.json".into());

@@ -37,5 +37,7 @@ done
 EMBED_DIST="$(mktemp -d)"
 export EMBED_DIST
 trap 'rm -rf "$EMBED_DIST"' EXIT
-trunk build embed.html --release --offline --dist "$EMBED_DIST" ${embed_args[@]+"${embed_args[@]}"}
-trunk build index.html --release --offline "$@"
+# BAC_GIANG_PAGE tells the compiler which page the wasm is for (build.rs: `cfg(page)`), so each
+# leaves out the other's branches; the library is compiled once per page.
+BAC_GIANG_PAGE=embed trunk build embed.html --release --offline --dist "$EMBED_DIST" ${embed_args[@]+"${embed_args[@]}"}
+BAC_GIANG_PAGE=dashboard trunk build index.html --release --offline "$@"

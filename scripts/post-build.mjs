@@ -101,10 +101,10 @@ html = html.replace(inline[0],
 // Sandboxed embeds have an opaque origin: integrity-checked files are then cross-origin and
 // must be fetched in CORS mode, or the browser blocks them.
 html = html.replace(/<link (?![^>]*crossorigin)([^>]*integrity=[^>]*)>/g, '<link crossorigin $1>');
-// The wasm's build settings (scripts/build-release.sh: a rebuilt std that aborts on panic) are for
-// the wasm target only; the prerenderer is a native program built with the ordinary std.
+// The wasm's build settings (scripts/build-release.sh: a rebuilt std that aborts on panic, the
+// page it is for) are for the wasm target only; the prerenderer is a native program built with the ordinary std.
 const env = { ...process.env };
-for (const k of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_BUILD_STD_FEATURES', 'RUSTC_BOOTSTRAP']) delete env[k];
+for (const k of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_BUILD_STD_FEATURES', 'RUSTC_BOOTSTRAP', 'BAC_GIANG_PAGE']) delete env[k];
 // 5. The content as plain HTML, made natively by the same Rust formatting code
 // (src/prerender.rs), so readers see figures before the wasm runs and without JavaScript.
 // Large datasets prerender to megabytes (the 63 × 50 scale fixture: ~1 MB); the default

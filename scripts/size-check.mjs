@@ -60,6 +60,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of files) console.log(`  ${(f.gzip / 1024).toFixed(1).padStart(7)} KB  ${f.file}`);
   const kb = (total / 1024).toFixed(1);
   console.log(`dashboard: ${kb} KB gzip; limit ${LIMIT_KB} KB (ratchet); target ${TARGET_KB} KB (${(total / 1024 - TARGET_KB).toFixed(1)} KB to go)`);
+  if (!fs.existsSync(path.join(dist, 'embed.html'))) {
+    console.error(`size check FAILED: ${dist} has no embed.html (build with scripts/build-release.sh)`);
+    process.exit(1);
+  }
   const embed = embedFiles(dist).reduce((n, f) => n + servedGzip(dist, f), 0);
   console.log(`embed page: ${(embed / 1024).toFixed(1)} KB gzip (${embedFiles(dist).join(', ')})`);
   if (embed > total) {

@@ -383,8 +383,8 @@ async fn markup_inside_data_is_rendered_as_text() {
             printing: Coded::new(false),
             transparent: false,
             drawn: Coded::new(0),
-            embedded: false,
-            offline_copy: false,
+            embed_page: false,
+            offline_page: false,
         });
         let ind = data.indicator(&card_id).unwrap();
         view! { <IndicatorCard indicator=card_id.clone()/> <SourceNote ind=ind/> }

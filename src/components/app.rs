@@ -77,8 +77,8 @@ fn start(embedded: bool, lang: Lang, scheme: Scheme, transparent: bool, view: Vi
         printing: Coded::new(false),
         transparent,
         drawn: Coded::new(0),
-        embedded,
-        offline_copy: web::is_offline_copy(),
+        embed_page: embedded,
+        offline_page: web::is_offline_copy(),
     };
     provide_context(ctx);
     web::watch_dark_preference(move |dark| ctx.dark.set(ctx.scheme.get_untracked().is_dark(dark)));

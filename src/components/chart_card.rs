@@ -75,7 +75,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
                 <p class="source">{cites}</p>
                 <div class="chart-actions">
                     // Sandboxed embeds cannot save files; the dashboard offers them.
-                    {(!ctx.embedded).then(|| view! { <Downloads chart=spec.id.clone() head=head/> })}
+                    {(!ctx.embedded()).then(|| view! { <Downloads chart=spec.id.clone() head=head/> })}
                     {ctx.can_embed().then(|| view! { <EmbedButton item=spec.id.clone() title=&spec.title/> })}
                 </div>
             </figcaption>

@@ -51,7 +51,7 @@ pub fn ChartView(
     // Charts on or near the screen are drawn at once; the others when the browser is idle, so
     // the first paint and a language switch cost only what the reader sees. Embeds show one
     // chart (and offscreen iframes get no intersection updates), printing needs every chart.
-    let near_screen = Coded::new(ctx.embedded);
+    let near_screen = Coded::new(ctx.embedded());
     super::effect(move |_| {
         if let Some(el) = box_ref.get() {
             let (wide, narrow) = charts::box_heights(data, spec);
@@ -60,12 +60,12 @@ pub fn ChartView(
             // Measured now as well: browsers skip rendering steps (and so ResizeObserver) in
             // offscreen iframes, where an embed must still draw to report its height. (The
             // dashboard's charts get their first width from the observer, without a forced layout.)
-            if ctx.embedded {
+            if ctx.embedded() {
                 width.set(el.get_bounding_client_rect().width());
             }
             let sized = web::WidthObserver::new(&el, move |w| width.set(w));
             let mut seen = None;
-            if !ctx.embedded {
+            if !ctx.embedded() {
                 seen = web::VisibilityObserver::new(&el, move |near| near_screen.set(near));
                 if seen.is_none() {
                     near_screen.set(true);

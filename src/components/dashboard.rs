@@ -103,7 +103,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
                     })>"JSON"</button>
                 </p>
                 // The build writes the whole app as one file (scripts/offline.mjs) to pass around.
-                {(!ctx.offline_copy).then(|| view! {
+                {(!ctx.offline_copy()).then(|| view! {
                     <p>
                         <a
                             class="offline-download"

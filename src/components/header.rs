@@ -29,7 +29,7 @@ pub fn Header() -> impl IntoView {
                 <p class="subtitle">{local(lang, &data.subtitle)}</p>
                 <p class="as-of">{live(move || i18n::as_of_line(data, lang.get()))}</p>
                 // The single file travels by email: say which data and build it carries.
-                {ctx.offline_copy.then(|| view! {
+                {ctx.offline_copy().then(|| view! {
                     <p class="offline-note">
                         {live(move || {
                             let l = lang.get();

@@ -96,7 +96,7 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
             {item_list(ind, lang)}
             <SourceNote ind=ind/>
             // Embeds show the card alone: no dialog inside an article's frame.
-            {(!ctx.embedded).then(|| view! {
+            {(!ctx.embedded()).then(|| view! {
                 <div class="card-actions">
                     <button
                         type="button"

@@ -67,16 +67,36 @@ pub struct AppContext {
     pub transparent: bool,
     /// Counts finished chart drawings, for whoever must react to a size change (embeds).
     pub drawn: Coded<u32>,
-    /// Whether this is an embed: one card or chart, without dashboard controls.
-    pub embedded: bool,
-    /// Whether this is the single-file offline copy (no embed codes: they would point at a file).
-    pub offline_copy: bool,
+    /// Whether this is an embed: one card or chart, without dashboard controls. Read it
+    /// through [`AppContext::embedded`].
+    pub embed_page: bool,
+    /// Whether this is the single-file offline copy (no embed codes: they would point at a
+    /// file). Read it through [`AppContext::offline_copy`].
+    pub offline_page: bool,
 }
 
 impl AppContext {
+    /// Whether this is an embed. A release build makes each page's wasm on its own
+    /// (`scripts/build-release.sh` sets `BAC_GIANG_PAGE`, which `build.rs` turns into
+    /// `cfg(page = …)`), so the answer is known when compiling and the other page's branches
+    /// leave the wasm: the embed's carries no downloads, detail or embed buttons.
+    pub fn embedded(&self) -> bool {
+        match () {
+            _ if cfg!(page = "embed") => true,
+            _ if cfg!(page = "dashboard") => false,
+            _ => self.embed_page,
+        }
+    }
+
+    /// Whether this is the single-file offline copy (made from the dashboard's build, never
+    /// an embed's).
+    pub fn offline_copy(&self) -> bool {
+        !cfg!(page = "embed") && self.offline_page
+    }
+
     /// Whether cards and charts offer their embed code.
     pub fn can_embed(&self) -> bool {
-        !self.embedded && !self.offline_copy
+        !self.embedded() && !self.offline_copy()
     }
 
     /// The view as the address holds it (see [`crate::view_state`]).

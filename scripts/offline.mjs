@@ -23,11 +23,11 @@ function fail(message) {
 /// `html` is the finished index.html of the build in `dir`.
 export async function writeOfflineCopy(dir, html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8')) {
   const read = (name) => fs.readFileSync(path.join(dir, name));
-  const bootName = html.match(/<script type=module src=\.\/(boot-[^ >]+\.js)/)?.[1] || fail('boot script not found');
-  const boot = read(bootName).toString();
-  // As written (debug builds) or minified by terser (release): `from './x.js'` or `from'./x.js'`.
-  const glueName = boot.match(/from ?'\.\/([^']+\.js)'/)?.[1] || fail('glue not named in the boot script');
-  const wasmName = boot.match(/module_or_path: ?'\.\/([^']+\.wasm)'/)?.[1] || fail('wasm not named in the boot script');
+  // The page's script: the glue with the boot code appended (scripts/post-build.mjs). On a page
+  // marked data-view=offline the boot code does not fetch the wasm; the loader below starts it.
+  const glueName = html.match(/<script type=module src=\.\/([^ >]+\.js)/)?.[1] || fail('page script not found');
+  // As written (debug builds) or minified by terser (release).
+  const wasmName = read(glueName).toString().match(/module_or_path: ?'\.\/([^']+\.wasm)'/)?.[1] || fail('wasm not named in the page script');
   const cssName = html.match(/href=\.\/(style-[^ >]+\.css)/)?.[1] || fail('stylesheet not found');
 
   // The glue is an ES module; inline it as the page's module script without its exports.

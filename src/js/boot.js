@@ -1,8 +1,8 @@
-// The pages' only script. scripts/post-build.mjs fills in the file names, strips comments and
-// indentation, and writes it as boot-<hash>.js (a file, not inline: the CSP forbids inline
-// scripts). It starts the wasm app, then offers offline use through the service worker
-// (sw.js). This stays in JavaScript: a service-worker client in Rust would cost the wasm more.
-import init from './__GLUE__';
+// What the page runs besides the wasm. scripts/post-build.mjs fills in the wasm's name and
+// appends this, in a block of its own, to the wasm-bindgen glue: one module file (not inline:
+// the CSP forbids inline scripts), one request, one compressed stream. `__wbg_init` is the
+// glue's. It starts the wasm app, then offers offline use through the service worker (sw.js).
+// This stays in JavaScript: a service-worker client in Rust would cost the wasm more.
 
 const root = document.documentElement;
 const say = (vi, en) => (root.lang === 'en' ? en : vi);
@@ -28,8 +28,8 @@ addEventListener('error', (e) => crashed(e.error));
 addEventListener('unhandledrejection', (e) => crashed(e.reason));
 
 // The service worker starts once the app runs, so its precaching never competes with the
-// first load.
-init({ module_or_path: './__WASM__' }).then((wasm) => {
+// first load. The one-file copy starts the app from the bytes it carries (scripts/offline.mjs).
+if (root.dataset.view !== 'offline') __wbg_init({ module_or_path: './__WASM__' }).then((wasm) => {
   // Read-only diagnostics for the memory test (and curious readers): the wasm heap in bytes.
   globalThis.bacGiangWasmBytes = () => wasm.memory.buffer.byteLength;
   registerWorker();

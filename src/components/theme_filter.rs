@@ -8,30 +8,27 @@ use leptos::prelude::*;
 pub fn ThemeFilter() -> impl IntoView {
     let ctx = use_app();
     let (lang, filter) = (ctx.lang, ctx.filter);
-    let button = move |id: Option<String>| {
-        let selected = {
-            let id = id.clone();
-            move || filter.get() == id
-        };
-        let label = {
-            let id = id.clone();
-            live(move || match &id {
-                None => i18n::t(lang.get(), Msg::AllThemes).to_string(),
-                Some(t) => ctx
-                    .data
-                    .theme(t)
-                    .map(|t| t.label.get(lang.get()).to_string())
-                    .unwrap_or_default(),
-            })
-        };
-        let value = id.clone().unwrap_or_else(|| "all".into());
+    // The theme's id as a `&'static str` (the data lives for the whole run): the button is
+    // then the same element type as the colour-scheme and chart/table buttons, built by the
+    // same code.
+    let button = move |id: Option<&'static str>| {
+        let selected = move || filter.with(|f| f.as_deref() == id);
+        let label = live(move || match id {
+            None => i18n::t(lang.get(), Msg::AllThemes).to_string(),
+            Some(t) => ctx
+                .data
+                .theme(t)
+                .map(|t| t.label.get(lang.get()).to_string())
+                .unwrap_or_default(),
+        });
+        let value = id.unwrap_or("all");
         view! {
             <button
                 type="button"
                 class="filter-button"
                 data-theme=value
                 aria-pressed=pressed(selected)
-                on:click=clicked(move |_| filter.set(id.clone()))
+                on:click=clicked(move |_| filter.set(id.map(str::to_string)))
             >
                 {label}
             </button>
@@ -40,7 +37,7 @@ pub fn ThemeFilter() -> impl IntoView {
     view! {
         <nav class="theme-filter" aria-label=word(lang, Msg::ThemesLabel)>
             {button(None)}
-            {ctx.data.themes.iter().map(|t| button(Some(t.id.clone()))).collect_view()}
+            {ctx.data.themes.iter().map(|t| button(Some(t.id.as_str()))).collect_view()}
         </nav>
     }
 }

@@ -27,7 +27,7 @@ export const isHashed = (file) => !file.endsWith('.html') && !file.startsWith('p
 
 /// `onUse`: files not precached but kept once a page fetches them — the embeds' own page and
 /// files, which a reader of the dashboard never needs (precached, they would cost every first
-/// visit ~80 KB more). Both count in the version.
+/// visit ~70 KB more). Both count in the version.
 export function writeServiceWorker(dir, onUse = []) {
   const all = listFiles(dir).sort();
   const files = all.filter((f) => !onUse.includes(f));

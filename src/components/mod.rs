@@ -81,11 +81,7 @@ impl AppContext {
     /// `cfg(page = …)`), so the answer is known when compiling and the other page's branches
     /// leave the wasm: the embed's carries no downloads, detail or embed buttons.
     pub fn embedded(&self) -> bool {
-        match () {
-            _ if cfg!(page = "embed") => true,
-            _ if cfg!(page = "dashboard") => false,
-            _ => self.embed_page,
-        }
+        cfg!(page = "embed") || (!cfg!(page = "dashboard") && self.embed_page)
     }
 
     /// Whether this is the single-file offline copy (made from the dashboard's build, never

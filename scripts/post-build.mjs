@@ -9,8 +9,8 @@
 //    the dashboard's views; see README "Embedding") with this hook, which then only does 1, 5
 //    (the embed's no-JavaScript text) and 6; the dashboard's build copies that output in
 //    ($EMBED_DIST) before 3, 4 and 7.
-// 3. Writes sw.js, the service worker precaching exactly this build's files (see
-//    scripts/service-worker.mjs and README "Offline").
+// 3. Writes sw.js, the service worker precaching exactly the dashboard's files and keeping the
+//    embeds' own once used (see scripts/service-worker.mjs and README "Offline").
 // 4. Writes bac-giang-offline.html, the whole app in one file (see scripts/offline.mjs).
 // 5. Puts the content, prerendered as plain HTML, into index.html (see below).
 // 6. Release builds: drops the wasm-bindgen classes Leptos brings in but the app never uses
@@ -111,7 +111,8 @@ html = html.replace(preload, '').replace(/<script type=(?:"module"|module)>[\s\S
 // must be fetched in CORS mode, or the browser blocks them.
 html = html.replace(/<link (?![^>]*crossorigin)([^>]*integrity=[^>]*)>/g, '<link crossorigin $1>');
 // The wasm's build settings (scripts/build-release.sh: a rebuilt std that aborts on panic, the
-// page it is for) are for the wasm target only; the prerenderer is a native program built with the ordinary std.
+// page it is for) are for the wasm target only; the prerenderer is a native program built with
+// the ordinary std.
 const env = { ...process.env };
 for (const k of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_BUILD_STD_FEATURES', 'RUSTC_BOOTSTRAP', 'BAC_GIANG_PAGE']) delete env[k];
 // 5. The content as plain HTML, made natively by the same Rust formatting code

@@ -1,5 +1,6 @@
-// Writes <dir>/sw.js from src/js/sw.js: the list of the build's files the app needs (every
-// file in <dir> but those in SKIP) and a version hashed from their paths and contents. Used by the post-build hook; the e2e update test calls it after changing a build.
+// Writes <dir>/sw.js from src/js/sw.js: the files to precache (every file in <dir> but those
+// in SKIP and the embeds' own, which are kept once used) and a version hashed from the paths and
+// contents of all of them. Used by the post-build hook (scripts/post-build.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';

@@ -19,7 +19,10 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+# Without the reference-types feature, wasm-bindgen keeps the JS objects the wasm holds in a
+# JS array instead of a wasm table: less code in the wasm than the table's bookkeeping there
+# (−0.85 KB gzip for the dashboard, measured; BENCHMARKS.md "Eleventh session"). A stable flag.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-feature=-reference-types"
 
 # Two pages, two wasm files: embed.html first (one card or chart, without the dashboard's
 # views), then the dashboard, whose post-build hook copies the embeds' files in ($EMBED_DIST).

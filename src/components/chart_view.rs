@@ -132,7 +132,10 @@ pub fn ChartView(
         drawing.update_value(|d| d.drawn_as = Some(key));
         tip.set(None);
         let _ = canvas.set_attribute("data-drawn", lang.code());
-        ctx.drawn.update(|n| *n = n.wrapping_add(1));
+        // Only an embed waits for its first drawing (see `EmbedView`).
+        if ctx.embedded() {
+            ctx.drawn.update(|n| *n = n.wrapping_add(1));
+        }
     };
 
     let idle_queued = Coded::new(false);

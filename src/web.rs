@@ -139,8 +139,16 @@ pub struct WidthObserver {
 impl WidthObserver {
     pub fn new(target: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> Option<Self> {
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
-                on_width(entry.content_rect().width());
+            // A ResizeObserver reports ResizeObserverEntry objects only: no check needed (an
+            // `instanceof` check is an import and code of its own).
+            let entry = entries.get(0);
+            if !entry.is_undefined() {
+                on_width(
+                    entry
+                        .unchecked_into::<web_sys::ResizeObserverEntry>()
+                        .content_rect()
+                        .width(),
+                );
             }
         });
         let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
@@ -169,10 +177,11 @@ impl VisibilityObserver {
     pub fn new(target: &web_sys::Element, on_change: impl Fn(bool) + 'static) -> Option<Self> {
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             // The last entry is the newest state of the one observed element.
-            let last = entries.length().checked_sub(1).map(|i| entries.get(i));
-            if let Some(entry) =
-                last.and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-            {
+            // (IntersectionObserverEntry objects only, as above.)
+            if let Some(i) = entries.length().checked_sub(1) {
+                let entry = entries
+                    .get(i)
+                    .unchecked_into::<web_sys::IntersectionObserverEntry>();
                 on_change(entry.is_intersecting());
             }
         });
@@ -284,7 +293,7 @@ pub fn prerendered_sections_in_view() -> Option<usize> {
     let below = (0..sections.length()).find(|&i| {
         sections
             .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            .map(|n| n.unchecked_into::<web_sys::Element>())
             .is_some_and(|el| el.get_bounding_client_rect().top() >= bottom)
     });
     Some(below.unwrap_or(sections.length()) as usize)
@@ -303,20 +312,18 @@ pub fn select_by_id(id: &str) {
     let Some(el) = focus_by_id(id) else {
         return;
     };
-    if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        area.select();
-    } else if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.select();
-    }
+    // `select()` is the same method on both kinds of field: one binding serves both (the ids
+    // passed here are the app's own text fields).
+    el.unchecked_into::<web_sys::HtmlInputElement>().select();
 }
 
 /// Focuses the first element matching `selector` inside `container` (an event's current
 /// target, say).
 pub fn focus_within(container: Option<web_sys::EventTarget>, selector: &str) {
     let found = container
-        .and_then(|c| c.dyn_into::<web_sys::Element>().ok())
+        .map(|c| c.unchecked_into::<web_sys::Element>())
         .and_then(|c| c.query_selector(selector).ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        .map(|el| el.unchecked_into::<web_sys::HtmlElement>());
     if let Some(el) = found {
         let _ = el.focus();
     }
@@ -325,9 +332,8 @@ pub fn focus_within(container: Option<web_sys::EventTarget>, selector: &str) {
 /// Focuses the element with this id, if it exists; gives the element back.
 pub fn focus_by_id(id: &str) -> Option<web_sys::Element> {
     let el = window()?.document()?.get_element_by_id(id)?;
-    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = html.focus();
-    }
+    // The app's ids name HTML elements (`focus` is the same method on any focusable one).
+    let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
     Some(el)
 }
 
@@ -364,8 +370,7 @@ impl TextMeasurer {
         let context = offscreen_canvas(1, 1)?
             .get_context("2d")
             .ok()??
-            .dyn_into::<web_sys::CanvasRenderingContext2d>()
-            .ok()?;
+            .unchecked_into::<web_sys::CanvasRenderingContext2d>();
         Some(Self {
             context,
             font: (0, false),
@@ -572,7 +577,7 @@ fn save_href(name: &str, href: &str) {
     let Some(link) = doc
         .create_element("a")
         .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
     else {
         return;
     };
@@ -612,8 +617,7 @@ pub fn offscreen_canvas(width: u32, height: u32) -> Option<web_sys::HtmlCanvasEl
     let canvas = document()?
         .create_element("canvas")
         .ok()?
-        .dyn_into::<web_sys::HtmlCanvasElement>()
-        .ok()?;
+        .unchecked_into::<web_sys::HtmlCanvasElement>();
     canvas.set_width(width);
     canvas.set_height(height);
     Some(canvas)

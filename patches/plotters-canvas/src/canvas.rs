@@ -41,7 +41,9 @@ impl std::error::Error for CanvasError {}
 
 impl CanvasBackend {
     fn init_backend(canvas: HtmlCanvasElement) -> Option<Self> {
-        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        // A canvas's "2d" context is a CanvasRenderingContext2D: no `instanceof` check (an
+        // import and code of its own in the app's wasm).
+        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
         Some(CanvasBackend { canvas, context })
     }
 

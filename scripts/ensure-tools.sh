@@ -32,6 +32,9 @@ if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
 fi
 STD_MANIFEST="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$STD_MANIFEST"
+# The app's own crates, for the same reason: on a fresh machine `./scripts/serve.sh` reaches
+# trunk's offline build before any other cargo command has downloaded them.
+cargo fetch --quiet
 
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (takes several minutes, once per machine)"

@@ -65,7 +65,8 @@ pub struct AppContext {
     pub printing: Coded<bool>,
     /// Draw without a background (transparent embeds).
     pub transparent: bool,
-    /// Counts finished chart drawings, for whoever must react to a size change (embeds).
+    /// Counts finished chart drawings on the embed page, which waits for the first one before
+    /// reporting its height (`EmbedView`); the dashboard does not count.
     pub drawn: Coded<u32>,
     /// Whether this is an embed: one card or chart, without dashboard controls. Read it
     /// through [`AppContext::embedded`].

@@ -21,12 +21,16 @@ fn main() {
     // lets the compiler drop the other page's branches (see `AppContext::embedded`). Unset
     // (tests, other builds), the app decides at run time.
     println!("cargo:rerun-if-env-changed=BAC_GIANG_PAGE");
-    println!("cargo::rustc-check-cfg=cfg(page, values(\"dashboard\", \"embed\"))");
+    println!("cargo::rustc-check-cfg=cfg(page, values(\"dashboard\", \"embed\", \"export\"))");
     match std::env::var("BAC_GIANG_PAGE").as_deref() {
-        Ok(page @ ("dashboard" | "embed")) => println!("cargo:rustc-cfg=page=\"{page}\""),
+        Ok(page @ ("dashboard" | "embed" | "export")) => {
+            println!("cargo:rustc-cfg=page=\"{page}\"")
+        }
         Ok("") | Err(_) => {}
         Ok(other) => {
-            eprintln!("error: BAC_GIANG_PAGE must be `dashboard` or `embed`, not `{other}`");
+            eprintln!(
+                "error: BAC_GIANG_PAGE must be `dashboard`, `embed` or `export`, not `{other}`"
+            );
             std::process::exit(1);
         }
     }

@@ -24,23 +24,29 @@ export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 # (−0.85 KB gzip for the dashboard, measured; BENCHMARKS.md "Eleventh session"). A stable flag.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-feature=-reference-types"
 
-# Two pages, two wasm files: embed.html first (one card or chart, without the dashboard's
-# views), then the dashboard, whose post-build hook copies the embeds' files in ($EMBED_DIST).
-# Extra arguments go to both builds, but the embeds' build keeps its own output folder.
-embed_args=()
+# Three pages, three wasm files: embed.html (one card or chart, without the dashboard's views)
+# and export.html (an item's downloads and embed code, loaded only when used) first, each into
+# a scratch folder, then the dashboard, whose post-build hook copies their files in
+# ($PAGE_DISTS). Extra arguments go to every build, but the pages' builds keep their own
+# output folders.
+page_args=()
 skip=0
 for arg in "$@"; do
   if [ "$skip" = 1 ]; then skip=0; continue; fi
   case "$arg" in
     --dist) skip=1 ;;
     --dist=*) ;;
-    *) embed_args+=("$arg") ;;
+    *) page_args+=("$arg") ;;
   esac
 done
-EMBED_DIST="$(mktemp -d)"
-export EMBED_DIST
-trap 'rm -rf "$EMBED_DIST"' EXIT
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+PAGE_DISTS=""
 # BAC_GIANG_PAGE tells the compiler which page the wasm is for (build.rs: `cfg(page)`), so each
-# leaves out the other's branches; the library is compiled once per page.
-BAC_GIANG_PAGE=embed trunk build embed.html --release --offline --dist "$EMBED_DIST" ${embed_args[@]+"${embed_args[@]}"}
+# leaves out the others' branches; the library is compiled once per page.
+for page in embed export; do
+  BAC_GIANG_PAGE=$page trunk build $page.html --release --offline --dist "$scratch/$page" ${page_args[@]+"${page_args[@]}"}
+  PAGE_DISTS="$PAGE_DISTS${PAGE_DISTS:+:}$scratch/$page"
+done
+export PAGE_DISTS
 BAC_GIANG_PAGE=dashboard trunk build index.html --release --offline "$@"

@@ -5,12 +5,13 @@
 //    strict CSP (script-src 'self' 'wasm-unsafe-eval') without 'unsafe-inline'. The boot code
 //    starts the wasm, shows a readable message if it cannot load, and registers the service
 //    worker.
-// 2. Embeds: scripts/build-release.sh first builds embed.html (its own page and wasm, without
-//    the dashboard's views; see README "Embedding") with this hook, which then only does 1, 5
-//    (the embed's no-JavaScript text) and 6; the dashboard's build copies that output in
-//    ($EMBED_DIST) before 3, 4 and 7.
+// 2. Other pages: scripts/build-release.sh first builds embed.html (its own page and wasm,
+//    without the dashboard's views; see README "Embedding") and export.html (an item's
+//    downloads and embed code) with this hook, which then only does 1, 5 (the page's
+//    no-JavaScript text) and 6; the dashboard's build copies their output in ($PAGE_DISTS)
+//    before 3, 4 and 7.
 // 3. Writes sw.js, the service worker precaching exactly the dashboard's files and keeping the
-//    embeds' own once used (see scripts/service-worker.mjs and README "Offline").
+//    other pages' own once used (see scripts/service-worker.mjs and README "Offline").
 // 4. Writes bac-giang-offline.html, the whole app in one file (see scripts/offline.mjs).
 // 5. Puts the content, prerendered as plain HTML, into index.html (see below).
 // 6. Release builds: drops the wasm-bindgen classes Leptos brings in but the app never uses
@@ -37,9 +38,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk build)');
 
-// Which page this build makes: the dashboard (index.html) or the embeds' page (embed.html).
+// Which page this build makes: the dashboard (index.html), or embed.html or export.html.
 const page = path.basename(process.env.TRUNK_HTML_FILE || 'index.html');
-const isEmbed = page === 'embed.html';
+const otherPage = page === 'index.html' ? null : page.replace(/\.html$/, '');
+if (otherPage && !['embed', 'export'].includes(otherPage)) throw new Error(`post-build: unknown page ${page}`);
 // Trunk writes its page as index.html, whatever the source's name.
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
@@ -120,40 +122,44 @@ for (const k of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_BUILD_STD_FEATURES'
 // Large datasets prerender to megabytes (the 63 × 50 scale fixture: ~1 MB); the default
 // output buffer of execFileSync is 1 MB.
 const run = { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 };
-if (isEmbed) {
+if (otherPage) {
   // One item is chosen at run time by the query: without JavaScript, a bilingual pointer to the
   // dashboard instead. The dashboard's build adds the service worker and compressed copies.
-  html = html.replace('<body>', `<body>${execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', 'embed'], run)}`);
-  if (!html.includes('data-view=embed')) throw new Error('post-build: embed.html is not marked data-view=embed');
-  fs.writeFileSync(path.join(dir, 'embed.html'), html);
+  html = html.replace('<body>', `<body>${execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', otherPage], run)}`);
+  if (!html.includes(`data-view=${otherPage}`)) throw new Error(`post-build: ${page} is not marked data-view=${otherPage}`);
+  fs.writeFileSync(path.join(dir, page), html);
   fs.rmSync(indexPath);
-  console.log(`post-build: embed.html, ${scriptName}, ${wasmName}`);
+  console.log(`post-build: ${page}, ${scriptName}, ${wasmName}`);
 } else {
   const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], run);
   if (!prerendered.startsWith('<div id=prerender')) throw new Error(`post-build: unexpected prerender output:\n${prerendered.slice(0, 200)}`);
   html = html.replace('<body>', `<body>${prerendered}`);
   fs.writeFileSync(indexPath, html);
 
-  // The embeds' page and files, built just before (scripts/build-release.sh). Files of both
-  // builds with the same name (the stylesheet, named by its content) are the same file.
-  const embedDist = process.env.EMBED_DIST;
-  const embedFiles = embedDist ? fs.readdirSync(embedDist).filter((f) => fs.statSync(path.join(embedDist, f)).isFile()) : [];
-  if (!embedFiles.includes('embed.html')) {
-    console.warn('post-build: no embed.html (embeds are built by scripts/build-release.sh, which sets EMBED_DIST)');
-  }
-  for (const f of embedFiles) {
-    const target = path.join(dir, f);
-    if (fs.existsSync(target) && !fs.readFileSync(target).equals(fs.readFileSync(path.join(embedDist, f)))) {
-      throw new Error(`post-build: ${f} differs between the dashboard's and the embeds' builds`);
+  // The other pages and their files, built just before (scripts/build-release.sh). Files of
+  // several builds with the same name (the stylesheet, named by its content) are the same file.
+  const pageDists = (process.env.PAGE_DISTS || '').split(':').filter(Boolean);
+  const pageFiles = [];
+  for (const pageDist of pageDists) {
+    for (const f of fs.readdirSync(pageDist).filter((f) => fs.statSync(path.join(pageDist, f)).isFile())) {
+      const target = path.join(dir, f);
+      if (fs.existsSync(target) && !fs.readFileSync(target).equals(fs.readFileSync(path.join(pageDist, f)))) {
+        throw new Error(`post-build: ${f} differs between the dashboard's build and ${pageDist}`);
+      }
+      fs.copyFileSync(path.join(pageDist, f), target);
+      pageFiles.push(f);
     }
-    fs.copyFileSync(path.join(embedDist, f), target);
   }
-  // The worker precaches what the dashboard needs; an embed's own files are kept when first used.
-  const embedOnly = embedFiles.filter((f) => !html.includes(f));
-  const worker = writeServiceWorker(dir, embedOnly);
+  for (const p of ['embed.html', 'export.html']) {
+    if (!pageFiles.includes(p)) console.warn(`post-build: no ${p} (built by scripts/build-release.sh, which sets PAGE_DISTS)`);
+  }
+  // The worker precaches what the dashboard needs; the other pages' own files are kept when
+  // first used, and so is the host script other sites load (the export page's preview uses it).
+  const onUse = [...new Set([...pageFiles.filter((f) => !html.includes(f)), 'public/embed.js'])];
+  const worker = writeServiceWorker(dir, onUse);
   const offline = await writeOfflineCopy(dir, html);
   // Debug builds skip it: brotli at quality 11 on an unoptimised wasm takes long, for nothing.
   const packed = process.env.TRUNK_PROFILE === 'debug' ? 0 : await precompress(dir);
-  console.log(`post-build: ${scriptName}, ${embedFiles.length} files of the embeds' build, sw.js (${worker.files.length} files precached, version ${worker.version}), `
+  console.log(`post-build: ${scriptName}, ${pageFiles.length} files of the other pages' builds, sw.js (${worker.files.length} files precached, version ${worker.version}), `
     + `${offline.file} (${(offline.bytes / 1024).toFixed(1)} KB), ${packed} pre-compressed copies`);
 }

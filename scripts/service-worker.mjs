@@ -8,10 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Not needed to read the app offline, so not fetched again on every first visit: the worker
-// itself, the one-file copy (a download), the demo articles, the host script other sites load,
-// robots.txt, the install icons (the browser keeps its own copy of an installed app's icon), and
+// itself, the one-file copy (a download), the demo articles, robots.txt, the install icons (the browser keeps its own copy of an installed app's icon), and
 // the pre-compressed copies (the server picks them; the worker caches what it receives).
-const SKIP = [/\.(br|gz)$/, /^sw\.js$/, /^bac-giang-offline\.html$/, /^public\/demo\//, /^public\/embed\.js$/,
+const SKIP = [/\.(br|gz)$/, /^sw\.js$/, /^bac-giang-offline\.html$/, /^public\/demo\//,
   /^public\/robots\.txt$/, /^public\/icon/];
 
 function listFiles(dir, prefix = '') {

@@ -2,12 +2,13 @@
 // sent for every file the dashboard needs — the service worker's precache list, which the build
 // writes from the files the dashboard loads — against a limit. Fails when over, or when an
 // embed (embed.html and the files it names: its own glue, wasm and boot script, the shared
-// stylesheet and icon) would cost more than the dashboard.
+// stylesheet and icon) would cost more than the dashboard. Also prints what the export page
+// (an item's downloads and embed code, loaded only when a reader follows its link) costs.
 // A file's gzip bytes are its pre-compressed `.gz` copy (zopfli, scripts/precompress.mjs; checked
 // to inflate to the file), or zlib level 9 where the build wrote none.
 //
-// The issue's target is 90 KB; the app is not there yet (see BENCHMARKS.md), so the limit is a
-// ratchet set just above today's size: no change may make the dashboard heavier unnoticed.
+// The issue's target is 90 KB. The limit is a ratchet set just above today's size (below the
+// target since the twelfth session): no change may make the dashboard heavier unnoticed.
 // Lower LIMIT_KB whenever a change makes it lighter.
 //   node scripts/size-check.mjs [dist]
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 export const TARGET_KB = 90;
-export const LIMIT_KB = 94.2;
+export const LIMIT_KB = 88.5;
 
 export function dashboardFiles(dist) {
   const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
@@ -26,11 +27,12 @@ export function dashboardFiles(dist) {
 
 /// The files an embed loads: embed.html and every local file its `<link>`s and `<script>`s name
 /// (the boot script imports the glue and fetches the wasm, both also linked for preloading).
-export function embedFiles(dist) {
-  const page = fs.readFileSync(path.join(dist, 'embed.html'), 'utf8');
+/// `name` may name another page of the build (export.html).
+export function embedFiles(dist, name = 'embed.html') {
+  const page = fs.readFileSync(path.join(dist, name), 'utf8');
   const linked = [...page.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)=["']?(?:\.\/)?([^"' >#?]+)/g)].map((m) => m[1])
     .filter((f) => !f.includes(':') && fs.existsSync(path.join(dist, f)) && fs.statSync(path.join(dist, f)).isFile());
-  return ['embed.html', ...new Set(linked)];
+  return [name, ...new Set(linked)];
 }
 
 /// Bytes of `file` (in `dist`) as a gzip client receives them.
@@ -59,13 +61,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const total = files.reduce((s, f) => s + f.gzip, 0);
   for (const f of files) console.log(`  ${(f.gzip / 1024).toFixed(1).padStart(7)} KB  ${f.file}`);
   const kb = (total / 1024).toFixed(1);
-  console.log(`dashboard: ${kb} KB gzip; limit ${LIMIT_KB} KB (ratchet); target ${TARGET_KB} KB (${(total / 1024 - TARGET_KB).toFixed(1)} KB to go)`);
+  const toGo = total / 1024 - TARGET_KB;
+  console.log(`dashboard: ${kb} KB gzip; limit ${LIMIT_KB} KB (ratchet); target ${TARGET_KB} KB (${toGo > 0 ? `${toGo.toFixed(1)} KB to go` : `met, ${(-toGo).toFixed(1)} KB under`})`);
   if (!fs.existsSync(path.join(dist, 'embed.html'))) {
     console.error(`size check FAILED: ${dist} has no embed.html (build with scripts/build-release.sh)`);
     process.exit(1);
   }
   const embed = embedFiles(dist).reduce((n, f) => n + servedGzip(dist, f), 0);
   console.log(`embed page: ${(embed / 1024).toFixed(1)} KB gzip (${embedFiles(dist).join(', ')})`);
+  if (fs.existsSync(path.join(dist, 'export.html'))) {
+    const files = embedFiles(dist, 'export.html');
+    const bytes = files.reduce((n, f) => n + servedGzip(dist, f), 0);
+    console.log(`export page (loaded only when used; its preview also loads an embed): ${(bytes / 1024).toFixed(1)} KB gzip (${files.join(', ')})`);
+  }
   if (embed > total) {
     console.error(`size check FAILED: an embed (${(embed / 1024).toFixed(1)} KB) costs more than the dashboard`);
     process.exit(1);

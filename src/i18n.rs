@@ -55,6 +55,10 @@ pub enum Msg {
     DownloadData,
     LangVi,
     LangEn,
+    DownloadIntro,
+    BackToDashboard,
+    Preview,
+    ExportNeedsJavaScript,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -85,6 +89,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         SchemeAuto => ["Tự động (theo thiết bị người đọc)", "Automatic (follows the reader's device)"],
         Download => ["Tải về", "Download"],
         DownloadData => ["Tải toàn bộ số liệu:", "Download all the data:"],
+        DownloadIntro => ["Số liệu của biểu đồ (CSV mở được bằng Excel, JSON), hoặc hình biểu đồ kèm tiêu đề, nguồn và phiên bản dữ liệu (PNG, SVG) theo giao diện đang xem.", "The chart's data (CSV that Excel opens, JSON), or the chart as a picture with its title, sources and data version (PNG, SVG) in the colours on screen."],
+        BackToDashboard => ["Về bảng số liệu kinh tế Bắc Giang", "Back to Bắc Giang's economy in figures"],
+        ExportNeedsJavaScript => ["Trang tải về và mã nhúng cần JavaScript.", "Downloads and embed codes need JavaScript."],
+        Preview => ["Xem trước khung nhúng", "Preview of the embedded frame"],
         ShowChart => ["Biểu đồ", "Chart"],
         ShowTable => ["Bảng số liệu", "Table"],
         ChartOrTable => ["Xem dạng", "Show as"],

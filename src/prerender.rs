@@ -127,12 +127,9 @@ impl Writer<'_> {
             .flat_map(|i| i.sources.iter())
             .collect();
         self.el("p", "class=source", &i18n::sources_line(data, cites, lang));
-        self.raw(&format!(
-            "<div class=chart-actions {INERT}><details class=downloads>"
-        ));
-        self.el("summary", "", self.word(Msg::Download));
-        self.raw("</details>");
-        self.button("embed-button", self.word(Msg::Embed));
+        self.raw(&format!("<div class=chart-actions {INERT}>"));
+        self.el("a", "class=embed-button", self.word(Msg::Download));
+        self.el("a", "class=embed-button", self.word(Msg::Embed));
         self.raw("</div></figcaption></figure>");
     }
 
@@ -197,7 +194,7 @@ impl Writer<'_> {
         );
         self.raw(&format!("</div><div class=card-actions {INERT}>"));
         self.button("card-open", self.word(Msg::Details));
-        self.button("embed-button", self.word(Msg::Embed));
+        self.el("a", "class=embed-button", self.word(Msg::Embed));
         self.raw("</div></article>");
     }
 
@@ -256,11 +253,21 @@ pub fn html(data: &Dataset, build: BuildInfo, lang: Lang) -> String {
 /// cannot be written in advance; instead, both languages point to the dashboard, whose
 /// prerendered page has every figure. Inside `<noscript>`: nothing of it exists when scripts run.
 pub fn embed_fallback() -> String {
+    pointer_to_dashboard(Msg::NeedsJavaScript, " target=_blank rel=noopener")
+}
+
+/// What the export page (an item's downloads and embed code) shows without JavaScript: the
+/// same pointer to the dashboard, in the same tab (the page is the app's own, not a frame).
+pub fn export_fallback() -> String {
+    pointer_to_dashboard(Msg::ExportNeedsJavaScript, "")
+}
+
+fn pointer_to_dashboard(msg: Msg, link_attributes: &str) -> String {
     let part = |lang: Lang| {
         format!(
-            "<span lang={}>{} <a href=index.html target=_blank rel=noopener>{}</a></span>",
+            "<span lang={}>{} <a href=index.html{link_attributes}>{}</a></span>",
             lang.code(),
-            escape(i18n::t(lang, Msg::NeedsJavaScript)),
+            escape(i18n::t(lang, msg)),
             escape(i18n::t(lang, Msg::OpenDashboard)),
         )
     };

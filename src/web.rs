@@ -402,6 +402,11 @@ pub fn is_embed_page() -> bool {
     page_view_is("embed")
 }
 
+/// Whether this page is `export.html` (an item's downloads and embed code; `data-view=export`).
+pub fn is_export_page() -> bool {
+    page_view_is("export")
+}
+
 /// Whether this is the single-file offline copy (`scripts/offline.mjs` marks it).
 pub fn is_offline_copy() -> bool {
     page_view_is("offline")

@@ -269,11 +269,17 @@ async fn app_renders_cards_and_switches_language() {
 /// Mounts the app as `embed.html?{query}` would run it, returns the host element's HTML-level
 /// findings through `check`, then restores the test page.
 async fn with_embed_page(query: &str, check: impl FnOnce(&web_sys::HtmlElement)) {
+    with_page("embed", query, check).await
+}
+
+/// Mounts the app as the page marked `data-view={view}` would run it at `?{query}` (see
+/// [`with_embed_page`]).
+async fn with_page(view: &str, query: &str, check: impl FnOnce(&web_sys::HtmlElement)) {
     let window = web_sys::window().unwrap();
     let root = document().document_element().unwrap();
     let history = window.history().unwrap();
     let before = window.location().href().unwrap();
-    root.set_attribute("data-view", "embed").unwrap();
+    root.set_attribute("data-view", view).unwrap();
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(query))
         .unwrap();
@@ -377,7 +383,6 @@ async fn markup_inside_data_is_rendered_as_text() {
             filter: RwSignal::new(None),
             open: RwSignal::new(None),
             tables: RwSignal::new(Vec::new()),
-            embedding: RwSignal::new(None),
             scheme: Coded::new(Scheme::Auto),
             dark: Coded::new(false),
             printing: Coded::new(false),
@@ -410,6 +415,64 @@ async fn markup_inside_data_is_rendered_as_text() {
     assert_eq!(label.text_content().unwrap(), format!("Nhãn {MARKUP}"));
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined(), "nothing ran");
+}
+
+#[wasm_bindgen_test]
+async fn export_page_offers_downloads_and_the_embed_code_for_the_address_item() {
+    with_page("export", "?id=park-land&lang=en&theme=dark", |host| {
+        let count = |s: &str| host.query_selector_all(s).unwrap().length();
+        assert_eq!(count("#download [data-download]"), 4, "CSV, JSON, PNG, SVG");
+        // The textarea's text is its value (readonly, never edited).
+        let code = text_of("#embed-code");
+        assert!(
+            code.contains("embed.html?id=park-land&amp;lang=en&amp;theme=dark\""),
+            "{code}"
+        );
+        assert!(
+            code.contains("title=\"Land in established parks: occupied and free\""),
+            "{code}"
+        );
+        assert_eq!(
+            count("input[name=embed-scheme][value=dark][checked]"),
+            1,
+            "the address's options are preselected"
+        );
+        let attr = |s: &str, a: &str| {
+            host.query_selector(s)
+                .unwrap()
+                .unwrap()
+                .get_attribute(a)
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            attr(".back a", "href"),
+            "index.html?lang=en&theme=parks#item-park-land"
+        );
+        assert_eq!(
+            attr("iframe.preview", "src"),
+            "embed.html?id=park-land&lang=en&theme=dark"
+        );
+        assert_eq!(
+            text_of(".export-title"),
+            "Land in established parks: occupied and free"
+        );
+    })
+    .await;
+    with_page("export", "?id=grdp-growth-2023&lang=vi", |host| {
+        let count = |s: &str| host.query_selector_all(s).unwrap().length();
+        assert_eq!(count("#download"), 0, "a card has no downloads of its own");
+        assert_eq!(count("#embed-code"), 1);
+    })
+    .await;
+    with_page("export", "?lang=en", |_| {
+        let message = text_of(".embed-problem");
+        assert!(
+            message.contains("This download and embed page cannot be shown")
+                && message.contains("The embed address does not name a card or chart (id)."),
+            "{message}"
+        );
+    })
+    .await;
 }
 
 // The patched wasm-streams (patches/wasm-streams): what server_fn relies on, in a real browser.

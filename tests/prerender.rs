@@ -88,7 +88,8 @@ fn controls_that_need_the_app_are_inert_until_it_runs() {
         }
         let name = tag.split(' ').next().unwrap().to_string();
         let inert = tag.contains("data-inert-copy") && tag.contains(" inert ");
-        if name == "button" || name == "summary" {
+        // The export page's links are drawn as buttons and copied inert like them.
+        if name == "button" || (name == "a" && tag.contains("class=embed-button")) {
             assert!(
                 open.iter().any(|(_, i)| *i),
                 "<{tag}> outside an inert copy"
@@ -129,4 +130,13 @@ fn an_embed_without_javascript_points_to_the_dashboard_in_both_languages() {
         2
     );
     assert!(html.contains("JavaScript"));
+}
+
+#[test]
+fn the_export_page_without_javascript_points_to_the_dashboard_in_the_same_tab() {
+    let html = prerender::export_fallback();
+    assert!(html.starts_with("<noscript>") && html.ends_with("</noscript>"));
+    assert!(html.contains("<span lang=vi>Trang tải về và mã nhúng cần JavaScript."));
+    assert!(html.contains("<span lang=en>Downloads and embed codes need JavaScript."));
+    assert_eq!(count(&html, "<a href=index.html>"), 2);
 }

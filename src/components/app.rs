@@ -1,22 +1,25 @@
-use super::{AppContext, Coded, Dashboard, EmbedView};
+use super::{AppContext, Coded, Dashboard, EmbedView, ExportView};
 use crate::embed::{self, Scheme};
 use crate::i18n;
 use crate::model::Lang;
 use crate::view_state::{self, ViewState};
 use crate::web;
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-/// The app as the page asks for it (`embed.html` is marked `data-view=embed`): the dashboard,
-/// or one embedded card or chart. The release build instead mounts [`dashboard_page`] in the
-/// dashboard's wasm and [`embed_page`] in the embeds' own, smaller wasm, so neither carries the
-/// other's views; this component serves tests and any build that wants both in one.
+/// The app as the page asks for it (`embed.html` is marked `data-view=embed`, `export.html`
+/// `data-view=export`): the dashboard, one embedded card or chart, or an item's downloads and
+/// embed code. The release build instead mounts each page's function in a wasm of its own, so
+/// none carries the others' views; this component serves tests and any build that wants all.
 #[component]
 pub fn App() -> impl IntoView {
     // Either, not AnyView: type erasure would compile in every view's rendering methods.
-    match web::is_embed_page() {
-        true => Either::Left(embed_page()),
-        false => Either::Right(dashboard_page()),
+    if web::is_embed_page() {
+        EitherOf3::A(embed_page())
+    } else if web::is_export_page() {
+        EitherOf3::B(export_page())
+    } else {
+        EitherOf3::C(dashboard_page())
     }
 }
 
@@ -63,6 +66,29 @@ pub fn embed_page() -> impl IntoView {
     view! { <EmbedView params=params/> }
 }
 
+/// A card's or chart's downloads and embed code (`export.html`), as the address names it (the
+/// embed's own query: id, language and options), in the reader's remembered colour scheme.
+pub fn export_page() -> impl IntoView {
+    let data = crate::dataset();
+    let params = embed::parse(data, &web::search());
+    let lang = params
+        .as_ref()
+        .ok()
+        .and_then(|p| p.lang)
+        .unwrap_or_else(|| {
+            i18n::choose_lang(
+                None,
+                web::stored_lang().as_deref(),
+                &web::browser_languages(),
+            )
+        });
+    let scheme = web::stored_scheme()
+        .and_then(|s| Scheme::from_code(&s))
+        .unwrap_or(Scheme::Auto);
+    start(false, lang, scheme, false, ViewState::default());
+    view! { <ExportView params=params/> }
+}
+
 /// Provides the shared [`AppContext`] and keeps the page's colour scheme in step with it.
 fn start(embedded: bool, lang: Lang, scheme: Scheme, transparent: bool, view: ViewState) {
     let ctx = AppContext {
@@ -71,7 +97,6 @@ fn start(embedded: bool, lang: Lang, scheme: Scheme, transparent: bool, view: Vi
         filter: RwSignal::new(view.theme),
         open: RwSignal::new(view.card),
         tables: RwSignal::new(view.tables),
-        embedding: RwSignal::new(None),
         scheme: Coded::new(scheme),
         dark: Coded::new(scheme.is_dark(web::prefers_dark())),
         printing: Coded::new(false),

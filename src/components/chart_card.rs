@@ -1,6 +1,5 @@
 use super::{
-    clicked, live, local, pressed, use_app, word, ChartView, Coded, DataTable, Downloads,
-    EmbedButton,
+    clicked, live, local, pressed, use_app, word, ChartView, Coded, DataTable, ExportLink,
 };
 use crate::i18n::{self, Msg};
 use crate::view_state;
@@ -74,9 +73,11 @@ pub fn ChartCard(chart: String) -> impl IntoView {
                 {spec.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                 <p class="source">{cites}</p>
                 <div class="chart-actions">
-                    // Sandboxed embeds cannot save files; the dashboard offers them.
-                    {(!ctx.embedded()).then(|| view! { <Downloads chart=spec.id.clone() head=head/> })}
-                    {ctx.can_embed().then(|| view! { <EmbedButton item=spec.id.clone() title=&spec.title/> })}
+                    // Sandboxed embeds cannot save files; the dashboard's export page offers them.
+                    {ctx.can_embed().then(|| view! {
+                        <ExportLink item=spec.id.clone() part="download" label=Msg::Download title=&spec.title/>
+                        <ExportLink item=spec.id.clone() part="embed" label=Msg::Embed title=&spec.title/>
+                    })}
                 </div>
             </figcaption>
         </figure>

@@ -1,6 +1,6 @@
 use super::{
-    clicked, live, live_flag, pressed, use_app, word, Coded, DetailDialog, EmbedDialog, Header,
-    ThemeFilter, ThemeSection,
+    clicked, live, live_flag, pressed, use_app, word, Coded, DetailDialog, Header, ThemeFilter,
+    ThemeSection,
 };
 use crate::export;
 use crate::i18n::{self, Msg};
@@ -117,7 +117,6 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
             </footer>
         </div>
         <DetailDialog/>
-        <EmbedDialog/>
     }
 }
 

@@ -1,13 +1,13 @@
-use super::{clicked, use_app, word};
+use super::{clicked, use_app};
 use crate::charts::{self, Caption, Frame, Palette};
 use crate::export;
-use crate::i18n::{self, Msg};
+use crate::i18n;
 use crate::web;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
-/// Width (CSS px) of downloaded pictures: the chart's width on screen, within sensible bounds.
+/// Width (CSS px) of downloaded pictures: the column's width on screen, within sensible bounds.
 fn picture_width(figure: Option<web_sys::Element>) -> f64 {
     figure
         .map(|f| f.get_bounding_client_rect().width())
@@ -22,8 +22,8 @@ fn picture_width(figure: Option<web_sys::Element>) -> f64 {
 #[component]
 pub fn Downloads(
     chart: String,
-    /// The chart card's heading row, whose parent is the figure.
-    head: NodeRef<leptos::html::Div>,
+    /// The element whose width the pictures take (the downloads' own section).
+    measure: NodeRef<leptos::html::Section>,
 ) -> impl IntoView {
     let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
@@ -58,7 +58,7 @@ pub fn Downloads(
             notes: &notes,
         };
         let palette = palette();
-        let width = picture_width(head.get_untracked().and_then(|h| h.parent_element()));
+        let width = picture_width(measure.get_untracked().map(Into::into));
         let scale = if png { 2.0 } else { 1.0 };
         let measure = web::text_measure();
         let frame = Frame {
@@ -89,14 +89,11 @@ pub fn Downloads(
         }
     };
     view! {
-        <details class="downloads">
-            <summary>{word(lang, Msg::Download)}</summary>
-            <div class="download-list">
+        <div class="download-list">
                 <button type="button" class="tool-button" data-download="csv" on:click=clicked(csv)>"CSV"</button>
                 <button type="button" class="tool-button" data-download="json" on:click=clicked(json)>"JSON"</button>
                 <button type="button" class="tool-button" data-download="png" on:click=clicked(move |_| picture(true))>"PNG"</button>
                 <button type="button" class="tool-button" data-download="svg" on:click=clicked(move |_| picture(false))>"SVG"</button>
-            </div>
-        </details>
+        </div>
     }
 }

@@ -35,7 +35,11 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         Ok(p) => p,
         Err(e) => {
             web::set_document_language("vi", "Bắc Giang · embed");
-            return Either::Left(problem(&e));
+            return Either::Left(problem(
+                &e,
+                "Không hiển thị được nội dung nhúng",
+                "This embed cannot be shown",
+            ));
         }
     };
     let target = params.target;
@@ -84,9 +88,13 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
     })
 }
 
-/// What a reader sees when the embed's URL is wrong, in both languages (the URL's own
-/// language may be the broken part).
-fn problem(error: &EmbedError) -> impl IntoView {
+/// What a reader sees when the address of an embed (or of its export page) is wrong, under
+/// `title` in both languages (the URL's own language may be the broken part).
+pub(super) fn problem(
+    error: &EmbedError,
+    title_vi: &'static str,
+    title_en: &'static str,
+) -> impl IntoView {
     let (vi, en) = match error {
         EmbedError::MissingId => (
             "Đường dẫn nhúng thiếu mã thẻ hoặc biểu đồ (id).".to_string(),
@@ -108,7 +116,7 @@ fn problem(error: &EmbedError) -> impl IntoView {
     view! {
         <main class="embed">
           <div class="embed-problem" role="alert">
-            <h1 class="problem-title"><span lang="vi">"Không hiển thị được nội dung nhúng"</span>" · "<span lang="en">"This embed cannot be shown"</span></h1>
+            <h1 class="problem-title"><span lang="vi">{title_vi}</span>" · "<span lang="en">{title_en}</span></h1>
             <p lang="vi">{vi}</p>
             <p lang="en">{en}</p>
             <p>

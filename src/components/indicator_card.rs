@@ -1,5 +1,5 @@
 use super::{
-    card_dom_id, clicked, line, local, optional_line, use_app, word, Coded, EmbedButton, SourceNote,
+    card_dom_id, clicked, line, local, optional_line, use_app, word, Coded, ExportLink, SourceNote,
 };
 use crate::format;
 use crate::i18n::{self, Msg};
@@ -108,7 +108,7 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
                         {word(lang, Msg::Details)}
                         <span class="visually-hidden">{line(lang, ind, open_label)}</span>
                     </button>
-                    {ctx.can_embed().then(|| view! { <EmbedButton item=ind.id.clone() title=&ind.label/> })}
+                    {ctx.can_embed().then(|| view! { <ExportLink item=ind.id.clone() part="embed" label=Msg::Embed title=&ind.label/> })}
                 </div>
             })}
         </article>

@@ -8,9 +8,9 @@ mod dashboard;
 mod data_table;
 mod detail_dialog;
 mod downloads;
-mod embed_button;
-mod embed_dialog;
 mod embed_view;
+mod export_link;
+mod export_view;
 mod header;
 mod indicator_card;
 mod modal;
@@ -20,7 +20,7 @@ mod source_note;
 mod theme_filter;
 mod theme_section;
 
-pub use app::{dashboard_page, embed_page, App};
+pub use app::{dashboard_page, embed_page, export_page, App};
 pub use chart_card::ChartCard;
 pub use chart_view::ChartView;
 pub use coded::{Code, Coded};
@@ -28,9 +28,9 @@ pub use dashboard::Dashboard;
 pub use data_table::DataTable;
 pub use detail_dialog::DetailDialog;
 pub use downloads::Downloads;
-pub use embed_button::EmbedButton;
-pub use embed_dialog::EmbedDialog;
 pub use embed_view::EmbedView;
+pub use export_link::ExportLink;
+pub use export_view::ExportView;
 pub use header::Header;
 pub use indicator_card::IndicatorCard;
 pub use modal::Modal;
@@ -56,8 +56,6 @@ pub struct AppContext {
     pub open: RwSignal<Option<String>>,
     /// Charts shown as data tables instead of drawings.
     pub tables: RwSignal<Vec<String>>,
-    /// The card or chart whose embed code is being shown.
-    pub embedding: RwSignal<Option<String>>,
     /// The requested colour scheme; `dark` is what it resolves to on this system.
     pub scheme: Coded<Scheme>,
     pub dark: Coded<bool>,
@@ -108,7 +106,7 @@ impl AppContext {
 
     /// Whether a dialog is open (the page behind it is then inert).
     pub fn dialog_open(&self) -> bool {
-        self.open.get().is_some() || self.embedding.get().is_some()
+        self.open.get().is_some()
     }
 }
 
@@ -122,11 +120,6 @@ pub fn use_app() -> AppContext {
 /// DOM id of an indicator's card, to return focus to it.
 pub fn card_dom_id(indicator: &str) -> String {
     format!("card-{indicator}")
-}
-
-/// DOM id of the embed button of a card or chart, to return focus to it.
-pub fn embed_button_id(item: &str) -> String {
-    format!("embed-{item}")
 }
 
 /// An effect (see Leptos' `Effect::new`) whose closure is boxed: Leptos compiles an effect's

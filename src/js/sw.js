@@ -3,8 +3,9 @@
 // (its scope). Any changed file changes this script, which is how browsers notice an update.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
-// Files kept once used rather than precached: the embeds' own page and files (a reader of the
-// dashboard never needs them; an embed seen once online opens offline after).
+// Files kept once used rather than precached: the embeds' and the export page's own page and
+// files (a reader of the dashboard never needs them; a page seen once online opens offline
+// after).
 const ON_USE = __ON_USE__;
 // Files whose names carry a hash of their content.
 const HASHED = new Set(__HASHED__);
@@ -48,9 +49,27 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(caches.open(CACHE).then(async (cache) => {
     const hit = await cache.match(url.href);
     if (hit) return hit;
-    const response = await fetch(request);
+    let response;
+    try {
+      response = await fetch(request);
+    } catch (e) {
+      // Offline, a page never opened online: a readable page instead of the browser's error.
+      if (request.mode === 'navigate') return notYetOffline();
+      throw e;
+    }
     // A full cache must not fail the request.
     if (keep && response.ok) event.waitUntil(cache.put(url.href, response.clone()).catch(() => {}));
     return response;
   }));
 });
+
+// Both languages: the page that knows the reader's choice is the one that could not load.
+function notYetOffline() {
+  const body = '<!doctype html><html lang=vi><meta charset=utf-8><link rel=icon href="data:,">'
+    + '<meta name=viewport content="width=device-width,initial-scale=1"><title>Bắc Giang · offline</title>'
+    + '<p class=load-error role=alert><span lang=vi>Trang này cần kết nối mạng trong lần mở đầu tiên.</span> · '
+    + '<span lang=en>This page needs a connection the first time it is opened.</span></p>'
+    + `<p><a href="${new URL('index.html', scope).href}">Bảng số liệu · The dashboard</a></p>`;
+  // 200: the page is the answer (the browser would not show an error status's body any better).
+  return new Response(body, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}

@@ -280,7 +280,7 @@ const failed = await run({
     assertEqual(clear.corner[3], 0, 'transparent chart background');
   },
 
-  async 'every embed kind and the embed dialog have no accessibility violations (axe-core), both languages, light and dark'() {
+  async 'every embed kind and the export page have no accessibility violations (axe-core), both languages, light and dark'() {
     const axe = async (page, label) => assertEqual(await axeViolations(page), [], `${label}: axe violations`);
     // One of each kind: number card, list card, computed card, each chart kind, the flags, the error page.
     const kinds = ['id=grdp-growth-2023', 'id=five-readiness', 'id=kcn-free-area', 'id=grdp-growth', 'id=park-land',
@@ -299,33 +299,58 @@ const failed = await run({
         assertEqual(problems, [], 'problems');
         await context.close();
       }
+      // The export page (downloads and embed code), reached from a card's and a chart's link.
       for (const lang of ['vi', 'en']) {
-        const { context, page } = await open(`${base}?lang=${lang}`, { colorScheme });
-        await page.click('#embed-milestones');
-        await page.locator('#embed-code').waitFor();
-        await axe(page, `embed dialog ${lang} ${colorScheme}`);
-        await context.close();
+        for (const link of ['#embed-grdp-growth-2023', '#download-milestones']) {
+          const { context, page, problems } = await open(`${base}?lang=${lang}`, { colorScheme });
+          await page.click(link);
+          await page.locator('#embed-code').waitFor();
+          await page.locator('iframe.preview').evaluate((f) => f.scrollIntoView());
+          await page.frameLocator('iframe.preview').locator('.embed').waitFor();
+          await axe(page, `export page ${link} ${lang} ${colorScheme}`);
+          assertEqual(problems, [], 'problems');
+          await context.close();
+        }
       }
     }
   },
 
-  async 'the Embed button shows a snippet for the current language; a denied clipboard selects it'() {
+  async 'Embed leads to the item\u2019s export page: snippet in the current language, options, preview, denied clipboard selects it'() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
     });
     const { page, problems } = await watchedPage(context, base);
     await page.goto(`${base}?lang=en`);
+    await page.locator('#embed-park-land').waitFor();
+    // The dashboard loads none of the export page's files until the link is followed.
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    assert(!before.some((u) => u.includes('bac-giang-export')), `export files loaded with the dashboard: ${before}`);
     await page.click('#embed-park-land');
+    await page.waitForURL(/\/export\.html\?id=park-land&lang=en#embed$/);
     const code = page.locator('#embed-code');
     await code.waitFor();
     let snippet = await code.inputValue();
     assert(snippet.includes(`src="${base}embed.html?id=park-land&amp;lang=en"`), `snippet: ${snippet}`);
     assert(snippet.includes(`<script src="${base}public/embed.js" async></script>`), 'host script');
+    assertEqual(await page.title(), "Land in established parks: occupied and free · Bắc Giang's economy", 'page title names the item');
     await page.getByLabel('Without header and footer').check();
-    await page.getByLabel('Dark').check();
+    await page.getByLabel('Dark', { exact: true }).check();
     snippet = await code.inputValue();
     assert(snippet.includes('&amp;theme=dark&amp;plain"'), `options in the snippet: ${snippet}`);
+    assert(page.url().includes('export.html?id=park-land&lang=en&theme=dark&plain'), `the address follows the options: ${page.url()}`);
+    // The preview is the frame as the code puts it on a page, sized by public/embed.js.
+    assertEqual(await page.locator('iframe.preview').getAttribute('src'), 'embed.html?id=park-land&lang=en&theme=dark&plain', 'preview follows the options');
+    const preview = page.frameLocator('iframe.preview');
+    await preview.locator('html[data-theme="dark"] .embed-plain canvas[data-drawn="en"]').waitFor();
+    let sized = false;
+    for (let i = 0; i < 50 && !sized; i++) {
+      const inner = await preview.locator('html').evaluate((h) => h.scrollHeight);
+      const outer = await page.locator('iframe.preview').evaluate((f) => f.getBoundingClientRect().height);
+      sized = Math.abs(inner - outer) <= 2;
+      if (!sized) await page.waitForTimeout(100);
+    }
+    assert(sized, 'the preview is sized to its content');
     await page.click('.copy-button');
     await page.locator('.copy-status', { hasText: 'did not allow copying' }).waitFor();
     const selection = await page.evaluate(() => {
@@ -333,13 +358,23 @@ const failed = await run({
       return { id: a.id, all: a.selectionStart === 0 && a.selectionEnd === a.value.length };
     });
     assertEqual(selection, { id: 'embed-code', all: true }, 'the code is focused and selected');
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.activeElement?.id === 'embed-park-land');
-    // Vietnamese after a language switch; the Embed buttons of cards work too.
+    // The page's own language switch: the code, title and preview follow.
+    await page.click('.lang-button[lang="vi"]');
+    snippet = await code.inputValue();
+    assert(snippet.includes('id=park-land&amp;lang=vi&amp;theme=dark&amp;plain') && snippet.includes('title="Đất KCN đã thành lập: lấp đầy và còn trống"'), snippet);
+    assertEqual(await page.locator('.copy-status').textContent(), '', 'the status is cleared when the code changes');
+    // Back to the dashboard, at the item, in the language chosen.
+    await page.click('.back a');
+    await page.waitForURL(/index\.html\?lang=vi&theme=parks#item-park-land$/);
+    await page.locator('#item-park-land').waitFor();
+    // A card's link, after a language switch on the dashboard: no downloads for a card.
+    await page.goto(`${base}?lang=en`);
     await page.click('.lang-button[lang="vi"]');
     await page.click('#embed-grdp-growth-2023');
+    await page.waitForURL(/export\.html\?id=grdp-growth-2023&lang=vi#embed$/);
     snippet = await page.locator('#embed-code').inputValue();
     assert(snippet.includes('id=grdp-growth-2023&amp;lang=vi') && snippet.includes('title="Tăng trưởng GRDP năm 2023"'), snippet);
+    assertEqual(await page.locator('#download').count(), 0, 'a card has no picture or data downloads');
     assertEqual(problems, [], 'problems');
     await context.close();
   },
@@ -349,7 +384,7 @@ const failed = await run({
     const { context: c1, page: dash } = await open(`${base}?lang=vi`);
     await dash.click('#embed-grdp-growth-2023');
     const cardSnippet = await dash.locator('#embed-code').inputValue();
-    await dash.keyboard.press('Escape');
+    await dash.goBack();
     await dash.click('#embed-company-revenue');
     const chartSnippet = await dash.locator('#embed-code').inputValue();
     await c1.close();

@@ -1,5 +1,6 @@
 // End-to-end tests of "every number explained" (release build in Chromium): source panels,
-// data tables, downloads (CSV = the table shown; SVG/PNG carry title and values), share links,
+// data tables, downloads from the export page (CSV = the table shown; SVG/PNG carry title and
+// values), share links,
 // Back/Forward, the colour scheme toggle, contrast in dark mode, print.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,9 +48,12 @@ const hash = (await import('node:crypto')).createHash('sha256').update(fs.readFi
 const versionToken = `${data.version}+${hash}`;
 
 const failed = await run({
-  async 'for every chart, the downloaded CSV equals the table shown (both languages)'() {
+  async 'for every chart, the export page\u2019s CSV equals the table shown on the dashboard (both languages)'() {
     const { context, page, problems } = await open('?lang=vi');
     await waitForCharts(page, 'vi');
+    // The export page in a tab of its own: one per chart and language, as a reader follows
+    // each chart's Download link (Chromium limits a tab's rapid downloads).
+    const exportTabs = [];
     for (const lang of ['vi', 'en']) {
       if (lang === 'en') await page.click('.lang-button[lang="en"]');
       for (const id of chartIds) {
@@ -64,8 +68,13 @@ const failed = await run({
           id: tr.dataset.id, label: tr.querySelector('th').textContent, value: tr.querySelector('[data-value]')?.dataset.value ?? '',
           status: tr.dataset.status, period: tr.children[1].textContent,
         })));
-        await fig.locator('.downloads summary').click();
-        const { name, bytes } = await download(page, fig.locator('[data-download="csv"]'));
+        const href = await fig.locator(`#download-${id}`).getAttribute('href');
+        assertEqual(href, `export.html?id=${id}&lang=${lang}#download`, `${id}: the Download link names the chart and language`);
+        const tab = await watchedPage(context, base);
+        exportTabs.push(tab.problems);
+        await tab.page.goto(base + href);
+        const { name, bytes } = await download(tab.page, tab.page.locator('[data-download="csv"]'));
+        await tab.page.close();
         assertEqual(name, `bac-giang-${id}-${versionToken}.csv`, `${id}: file name carries id and data version`);
         assertEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${id}: UTF-8 BOM`);
         const [header, ...rows] = parseCsv(bytes.toString('utf8').slice(1));
@@ -73,60 +82,49 @@ const failed = await run({
         assertEqual(rows.map((r) => ({ id: r[0], label: r[1], value: r[3], status: r[7] })),
           shown.map(({ id, label, value, status }) => ({ id, label, value, status })), `${id} (${lang}): CSV rows = table rows`);
         assert(rows.every((r) => r[8].includes('¶') && r[9] === versionToken), `${id}: sources and version in every row`);
-        await fig.locator('.downloads summary').click();
       }
     }
     // Numbers in the table are in the reader's format; in the CSV they are plain.
     const cell = await page.locator('[data-chart-card="grdp-growth"] tbody tr:first-child td.num').textContent();
     assertEqual(cell, '13.1%', 'English table number');
-    assertEqual(problems, [], 'no errors');
+    assertEqual([...problems, ...exportTabs.flat()], [], 'no errors');
     await context.close();
   },
 
   async 'SVG and PNG downloads carry the chart title, its values and the data version'() {
     const { context, page: first, problems } = await open('?lang=vi');
-    let page = first;
     const tabProblems = [];
     for (const id of chartIds) {
       // A fresh tab per chart: Chromium's multiple-downloads guard blocks a tab's rapid
       // downloads after about ten (a reader would see an "Allow" prompt; headless denies).
-      if (page !== first) await page.close();
-      const tab = await watchedPage(context, base);
-      page = tab.page;
-      tabProblems.push(tab.problems);
-      await page.goto(base + '?lang=vi');
-      await waitForCharts(page, 'vi');
-      const fig = page.locator(`[data-chart-card="${id}"]`);
-      await fig.locator('.downloads summary').click();
-      const svg = await download(page, fig.locator('[data-download="svg"]'));
+      const { page, problems: tab } = await watchedPage(context, base);
+      tabProblems.push(tab);
+      await page.goto(`${base}export.html?id=${id}&lang=vi#download`);
+      const section = page.locator('#download');
+      await section.waitFor();
+      const svg = await download(page, section.locator('[data-download="svg"]'));
       assertEqual(svg.name, `bac-giang-${id}-${versionToken}.svg`, 'svg name');
       const text = svg.bytes.toString('utf8');
-      const title = await fig.locator('h3').textContent();
+      const title = await page.locator('.export-title').textContent();
       assert(text.startsWith('<svg') && text.includes(title.replace(/&/g, '&amp;')), `${id}: SVG holds the title “${title}”`);
       assert(text.includes(hash), `${id}: SVG holds the data hash`);
-      const json = await download(page, fig.locator('[data-download="json"]'));
+      if (id === 'grdp-growth') assert(text.includes('13,1%') && text.includes('14,5%'), 'the values as readers see them');
+      const json = await download(page, section.locator('[data-download="json"]'));
       const parsed = JSON.parse(json.bytes.toString('utf8'));
       assertEqual(parsed.charts[0].id, id, 'JSON names the chart');
       assertEqual(parsed.data_hash, hash, 'JSON names the data version');
-      const png = await download(page, fig.locator('[data-download="png"]'));
+      const png = await download(page, section.locator('[data-download="png"]'));
       assertEqual([...png.bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join(''), 'PNG', `${id}: a PNG`);
       const width = png.bytes.readUInt32BE(16);
-      const cssWidth = await fig.evaluate((f) => f.getBoundingClientRect().width);
+      const cssWidth = await section.evaluate((s) => s.getBoundingClientRect().width);
       assert(Math.abs(width - Math.round(Math.min(Math.max(cssWidth, 320), 1200)) * 2) <= 2, `${id}: PNG at 2x pixels (${width} for ${cssWidth} CSS px)`);
-      await fig.locator('.downloads summary').click();
+      await page.close();
     }
-    await page.close();
-    page = first;
-    await waitForCharts(page, 'vi');
-    const grdpFig = page.locator('[data-chart-card="grdp-growth"]');
-    await grdpFig.locator('.downloads summary').click();
-    const grdp = await download(page, grdpFig.locator('[data-download="svg"]'));
-    const svgText = grdp.bytes.toString('utf8');
-    assert(svgText.includes('13,1%') && svgText.includes('14,5%'), 'the values as readers see them');
-    // The whole dataset from the footer.
-    const csv = await download(page, page.locator('[data-download="dataset-csv"]'));
+    // The whole dataset from the dashboard's footer.
+    await waitForCharts(first, 'vi');
+    const csv = await download(first, first.locator('[data-download="dataset-csv"]'));
     assertEqual(parseCsv(csv.bytes.toString('utf8').slice(1)).length - 1, indicatorIds.length, 'dataset CSV: one row per indicator');
-    const all = JSON.parse((await download(page, page.locator('[data-download="dataset-json"]'))).bytes.toString('utf8'));
+    const all = JSON.parse((await download(first, first.locator('[data-download="dataset-json"]'))).bytes.toString('utf8'));
     assertEqual(all.rows.length, indicatorIds.length, 'dataset JSON: every indicator');
     assertEqual([...problems, ...tabProblems.flat()], [], 'no errors');
     await context.close();

@@ -79,7 +79,7 @@ function buildFixture() {
 }
 
 const failed = await run({
-  async [`${DASHBOARD.length + EMBED.length} hostile URLs load without errors and show the right view or a clear message`]() {
+  async [`${DASHBOARD.length + 2 * EMBED.length} hostile URLs load without errors and show the right view or a clear message`]() {
     assert(DASHBOARD.length + EMBED.length >= 30, 'at least 30 hostile URLs');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await watchedPage(context, base);
@@ -95,14 +95,21 @@ const failed = await run({
       // The address is rewritten only by the reader's own changes; a bad one still shows.
       assert(['vi', 'en'].includes(await page.getAttribute('html', 'lang')), 'a language was chosen');
     }
-    for (const [url, expect] of EMBED) {
+    // The same addresses on the export page (an item's downloads and embed code), which reads
+    // the embed's query.
+    for (const [url, expect] of EMBED.flatMap((e) => [e, [e[0].replace('embed.html', 'export.html'), e[1]]])) {
       await page.goto(base + url);
+      const exportPage = url.startsWith('export.html');
       if (expect === 'problem') {
         const box = page.locator('.embed-problem[role="alert"]');
         await box.waitFor({ timeout: 15000 });
         const text = await box.textContent();
-        assert(text.includes('This embed cannot be shown') && text.includes('Không hiển thị được'), `${url.slice(0, 60)}: bilingual message`);
+        const [vi, en] = exportPage ? ['Không mở được', 'page cannot be shown'] : ['Không hiển thị được', 'This embed cannot be shown'];
+        assert(text.includes(en) && text.includes(vi), `${url.slice(0, 60)}: bilingual message`);
         assert(text.length < 400, `${url.slice(0, 60)}: the message stays short (${text.length} chars)`);
+      } else if (exportPage) {
+        await page.locator('#embed-code').waitFor({ timeout: 15000 });
+        assert((await page.locator('#embed-code').inputValue()).includes(`embed.html?id=${expect}&amp;`), `${url.slice(0, 60)}: code for ${expect}`);
       } else {
         await page.locator(`#item-${expect}`).waitFor({ timeout: 15000 });
       }

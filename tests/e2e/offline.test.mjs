@@ -116,16 +116,26 @@ const failed = await run({
     });
     assertEqual(cached, swFiles(dist).map((f) => new URL(f, base).href).sort(), 'precache = the build\'s files');
     assert(swFiles(dist).some((f) => f.endsWith('.wasm')) && swFiles(dist).includes('index.html'), 'wasm and page precached');
-    // Embeds have their own page and wasm: not precached (a dashboard reader never needs
-    // them), kept once an embed is seen.
-    assert(!swFiles(dist).includes('embed.html') && swOnUse(dist).includes('embed.html'), 'embed files kept on use, not precached');
+    // Embeds and the export page have their own pages and wasm: not precached (a dashboard
+    // reader never needs them), kept once seen.
+    for (const other of ['embed.html', 'export.html']) {
+      assert(!swFiles(dist).includes(other) && swOnUse(dist).includes(other), `${other}: files kept on use, not precached`);
+    }
+    // Offline, a page not yet seen says so in both languages (not the browser's error page).
+    await context.setOffline(true);
+    await page.goto(`${base}export.html?id=${chartIds[0]}&lang=vi`);
+    const unseen = await page.textContent('body');
+    assert(unseen.includes('cần kết nối mạng') && unseen.includes('needs a connection'), `unseen page offline: ${unseen}`);
+    await context.setOffline(false);
     await page.goto(`${base}embed.html?id=${chartIds[0]}&lang=vi`);
     await page.waitForFunction((id) => document.querySelector(`canvas[data-chart="${id}"]`)?.dataset.drawn === 'vi', chartIds[0]);
+    await page.goto(`${base}export.html?id=${chartIds[0]}&lang=vi`);
+    await page.locator('#embed-code').waitFor();
     const kept = await page.evaluate(async () => {
       const cache = await caches.open((await caches.keys())[0]);
       return (await cache.keys()).map((r) => r.url).sort();
     });
-    assertEqual(kept, [...swFiles(dist), ...swOnUse(dist)].map((f) => new URL(f, base).href).sort(), 'the embed\'s files kept after one use');
+    assertEqual(kept, [...swFiles(dist), ...swOnUse(dist)].map((f) => new URL(f, base).href).sort(), 'the embed\'s and export page\'s files kept after one use');
     await page.goto(`${base}?lang=en`);
     await waitForCharts(page, 'en');
 
@@ -150,6 +160,9 @@ const failed = await run({
     await page.goto(`${base}embed.html?id=${chartIds[0]}&lang=vi`);
     await page.waitForFunction((id) => document.querySelector(`canvas[data-chart="${id}"]`)?.dataset.drawn === 'vi', chartIds[0]);
     assert((await paintedFraction(page, chartIds[0])) > 0.01, 'embed chart painted offline');
+    await page.goto(`${base}export.html?id=${chartIds[0]}&lang=en`);
+    await page.locator('#embed-code').waitFor();
+    assert((await page.locator('#embed-code').inputValue()).includes(`embed.html?id=${chartIds[0]}&amp;lang=en`), 'export page works offline once seen');
     assertEqual(problems, [], 'no console errors, page errors or failed requests offline');
     await context.close();
   },
@@ -225,7 +238,10 @@ const failed = await run({
     const hash = dataHash(path.join(root, 'data/bac-giang.json'));
     assert(new RegExp(`^Offline copy \\(single file\\) — Data version .+ · hash ${hash} · built \\d{4}-\\d{2}-\\d{2}$`).test(note),
       `the header names the data version and build date: ${note}`);
-    assertEqual(await page.locator('.embed-button, .offline-download').count(), 0, 'no embed codes or download link in the copy');
+    // Embed codes would point at a file; the export page (per-chart downloads, embed codes)
+    // is not in the one file. The whole dataset's downloads are.
+    assertEqual(await page.locator('.embed-button, .offline-download').count(), 0, 'no export links or download link in the copy');
+    assertEqual(await page.locator('[data-download="dataset-csv"], [data-download="dataset-json"]').count(), 2, 'dataset downloads in the copy');
 
     // Fully interactive: language, theme filter, a detail dialog.
     await page.click('.lang-button[lang="vi"]');

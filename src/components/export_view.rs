@@ -1,0 +1,171 @@
+use super::{clicked, listen, live, use_app, word, Coded, CopyStatus, Downloads, Header};
+use crate::embed::{self, EmbedError, EmbedParams, Scheme, Target};
+use crate::i18n::Msg;
+use crate::web;
+use leptos::either::Either;
+use leptos::prelude::*;
+
+/// What the dashboard's "Download" and "Embed" links lead to (`export.html`): for one card or
+/// chart, its data and picture downloads (charts) and its embed code, with the embed's options
+/// and a live preview of the frame as an article would show it. A page and wasm of its own, so
+/// readers of the dashboard do not load these tools until they use them. A bad address shows
+/// a readable message with a link to the dashboard.
+#[component]
+pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoView {
+    let ctx = use_app();
+    let (data, lang) = (ctx.data, ctx.lang);
+    let params = match params {
+        Ok(p) => p,
+        Err(e) => {
+            web::set_document_language("vi", "Bắc Giang · export");
+            return Either::Left(super::embed_view::problem(
+                &e,
+                "Không mở được trang tải về và nhúng",
+                "This download and embed page cannot be shown",
+            ));
+        }
+    };
+    let target = params.target;
+    let scheme = Coded::new(params.scheme);
+    let plain = Coded::new(params.plain);
+    let transparent = Coded::new(params.transparent);
+    let status = CopyStatus::default();
+    let base = web::app_base_url();
+    // The address follows the page (language and options), so "Copy link" and a reload
+    // give this same page.
+    let query = move || {
+        embed::query(
+            target.id(),
+            lang.get(),
+            scheme.get(),
+            plain.get(),
+            transparent.get(),
+        )
+    };
+    super::effect(move |_| {
+        let l = lang.get();
+        let title = format!("{} · {}", target.title(l), data.title.get(l));
+        web::set_document_language(l.code(), &title);
+        web::set_query(&query(), false);
+        status.reset();
+    });
+    // Links from the dashboard name a section (`#download`, `#embed`).
+    web::next_frame(web::scroll_to_fragment);
+
+    let code = move || {
+        embed::snippet(
+            &base,
+            target.title(lang.get()),
+            &query(),
+            target.fallback_height(data),
+        )
+    };
+    let code_to_copy = code.clone();
+    let copy = move |_| {
+        let text = code_to_copy();
+        web::copy_text(&text, move |ok| {
+            status.record(ok);
+            if !ok {
+                web::select_by_id("embed-code");
+            }
+        });
+    };
+    // Options start from the address; only the reader changes them afterwards: attributes,
+    // not properties kept in step.
+    let scheme_choice = move |s: Scheme, msg: Msg| {
+        view! {
+            <label class="option">
+                <input
+                    type="radio"
+                    name="embed-scheme"
+                    value=s.code()
+                    checked={ scheme.get_untracked() == s }
+                    {..listen("change", move |_| scheme.set(s))}
+                />
+                {word(lang, msg)}
+            </label>
+        }
+    };
+    let flag = move |signal: Coded<bool>, msg: Msg, name: &'static str| {
+        view! {
+            <label class="option">
+                <input
+                    type="checkbox"
+                    name=name
+                    // A checkbox's value is "on" anyway; written out, the two kinds of option
+                    // are one element type, built by one function.
+                    value="on"
+                    checked=signal.get_untracked()
+                    {..listen("change", move |_| signal.update(|v| *v = !*v))}
+                />
+                {word(lang, msg)}
+            </label>
+        }
+    };
+    let section = NodeRef::<leptos::html::Section>::new();
+    let downloads = match target {
+        Target::Chart(c) => Some(view! {
+            <section class="export-part" id="download" aria-labelledby="download-title" node_ref=section>
+                <h3 id="download-title">{word(lang, Msg::Download)}</h3>
+                <p>{word(lang, Msg::DownloadIntro)}</p>
+                <Downloads chart=c.id.clone() measure=section/>
+            </section>
+        }),
+        Target::Indicator(_) => None,
+    };
+    Either::Right(view! {
+        <div class="page">
+            <Header/>
+            // Named: the preview frame holds a `main` of its own (landmarks must differ).
+            <main id="content" class="export" aria-labelledby="export-title">
+                <p class="back">
+                    <a href=live(move || embed::dashboard_href(&target, lang.get()))>
+                        <span aria-hidden="true">"← "</span>
+                        {word(lang, Msg::BackToDashboard)}
+                    </a>
+                </p>
+                <h2 class="export-title" id="export-title">
+                    {live(move || target.title(lang.get()).to_string())}
+                </h2>
+                {downloads}
+                <section class="export-part" id="embed" aria-labelledby="embed-title">
+                    <h3 id="embed-title">{word(lang, Msg::EmbedTitle)}</h3>
+                    <p>{word(lang, Msg::EmbedIntro)}</p>
+                    <fieldset class="options">
+                        <legend>{word(lang, Msg::ColourScheme)}</legend>
+                        {scheme_choice(Scheme::Auto, Msg::SchemeAuto)}
+                        {scheme_choice(Scheme::Light, Msg::SchemeLight)}
+                        {scheme_choice(Scheme::Dark, Msg::SchemeDark)}
+                    </fieldset>
+                    <div class="options">
+                        {flag(plain, Msg::Plain, "plain")}
+                        {flag(transparent, Msg::Transparent, "transparent")}
+                    </div>
+                    <label class="code-label" for="embed-code">{word(lang, Msg::EmbedCode)}</label>
+                    <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false">{live(code)}</textarea>
+                    <div class="copy-row">
+                        <button type="button" class="copy-button" on:click=clicked(copy)>{word(lang, Msg::Copy)}</button>
+                        <p class="copy-status" role="status">
+                            {status.message(lang, Msg::Copied, Msg::CopyBlocked)}
+                        </p>
+                    </div>
+                    <p class="note">{word(lang, Msg::EmbedAttributes)}</p>
+                </section>
+                <section class="export-part export-preview" aria-labelledby="preview-title">
+                    <h3 id="preview-title">{word(lang, Msg::Preview)}</h3>
+                    // The frame as the code above puts it in an article; public/embed.js (loaded
+                    // by this page) sizes it to its content, as on a news site. Not sandboxed:
+                    // the app's own page, which the service worker then serves offline too
+                    // (it cannot serve a frame of opaque origin).
+                    <iframe
+                        class="preview"
+                        src=live(move || format!("embed.html?{}", query()))
+                        title=live(move || target.title(lang.get()).to_string())
+                        height=target.fallback_height(data).to_string()
+                        data-bac-giang-embed=""
+                    ></iframe>
+                </section>
+            </main>
+        </div>
+    })
+}

@@ -78,11 +78,12 @@ const pages = {
 };
 // Loaded only when a reader follows a card's or chart's Download or Embed link; its preview
 // frame loads that item's embed as well (counted here).
-const exportPage = await transfer('export.html?id=park-land&lang=vi',
-  () => document.querySelector('#embed-code')?.value && document.querySelector('iframe.preview')?.style.height);
+// (Builds from before the export page, measured for comparison, have none.)
+const exportPage = fs.existsSync(path.join(dist, 'export.html')) ? await transfer('export.html?id=park-land&lang=vi',
+  () => document.querySelector('#embed-code')?.value && document.querySelector('iframe.preview')?.style.height) : null;
 console.log('\n## Transfer per page (what the browser fetches, as the build\'s pre-compressed copies)\n');
 console.log('| page | raw KB | gzip KB | brotli KB | files |\n|---|---:|---:|---:|---|');
-for (const [name, t] of [...Object.entries(pages), ['export page, with its preview (when used)', exportPage]]) {
+for (const [name, t] of [...Object.entries(pages), ...(exportPage ? [['export page, with its preview (when used)', exportPage]] : [])]) {
   console.log(`| ${name} | ${kb(t.raw)} | ${kb(t.gz)} | ${kb(t.br)} | ${t.files.join(' ')} |`);
 }
 const total = pages.dashboard.gz;

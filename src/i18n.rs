@@ -22,21 +22,10 @@ pub enum Msg {
     Version,
     Footer,
     Embed,
-    EmbedTitle,
-    EmbedIntro,
     ColourScheme,
-    SchemeAuto,
     SchemeLight,
     SchemeDark,
-    Plain,
-    Transparent,
-    EmbedCode,
-    Copy,
-    Copied,
-    CopyBlocked,
     OpenDashboard,
-    NeedsJavaScript,
-    EmbedAttributes,
     OfflineCopy,
     DownloadOffline,
     SchemeAutoShort,
@@ -55,10 +44,6 @@ pub enum Msg {
     DownloadData,
     LangVi,
     LangEn,
-    DownloadIntro,
-    BackToDashboard,
-    Preview,
-    ExportNeedsJavaScript,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -83,16 +68,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         OfflineCopy => ["Bản ngoại tuyến (một tệp)", "Offline copy (single file)"],
         DownloadOffline => ["Tải bản ngoại tuyến: một tệp HTML, mở được không cần mạng", "Download the offline copy: one HTML file that opens without a network"],
         Embed => ["Nhúng", "Embed"],
-        EmbedTitle => ["Nhúng vào bài viết", "Embed in an article"],
-        EmbedIntro => ["Dán đoạn mã dưới đây vào trang của bạn. Khung tự điều chỉnh chiều cao theo nội dung trên mọi màn hình.", "Paste the code below into your page. The frame sizes itself to its content on every screen."],
         ColourScheme => ["Giao diện", "Colour scheme"],
-        SchemeAuto => ["Tự động (theo thiết bị người đọc)", "Automatic (follows the reader's device)"],
         Download => ["Tải về", "Download"],
         DownloadData => ["Tải toàn bộ số liệu:", "Download all the data:"],
-        DownloadIntro => ["Số liệu của biểu đồ (CSV mở được bằng Excel, JSON), hoặc hình biểu đồ kèm tiêu đề, nguồn và phiên bản dữ liệu (PNG, SVG) theo giao diện đang xem.", "The chart's data (CSV that Excel opens, JSON), or the chart as a picture with its title, sources and data version (PNG, SVG) in the colours on screen."],
-        BackToDashboard => ["Về bảng số liệu kinh tế Bắc Giang", "Back to Bắc Giang's economy in figures"],
-        ExportNeedsJavaScript => ["Trang tải về và mã nhúng cần JavaScript.", "Downloads and embed codes need JavaScript."],
-        Preview => ["Xem trước khung nhúng", "Preview of the embedded frame"],
         ShowChart => ["Biểu đồ", "Chart"],
         ShowTable => ["Bảng số liệu", "Table"],
         ChartOrTable => ["Xem dạng", "Show as"],
@@ -109,15 +87,50 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         LinkBlocked => ["Trình duyệt không cho sao chép: liên kết đã được chọn, hãy nhấn Ctrl+C.", "The browser did not allow copying: the link is selected, press Ctrl+C."],
         SchemeLight => ["Sáng", "Light"],
         SchemeDark => ["Tối", "Dark"],
+        OpenDashboard => ["Xem toàn bộ số liệu kinh tế Bắc Giang", "See all of Bắc Giang's economic figures"],
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// The export page's own words (`export.html`: an item's downloads and embed code). A table
+/// of its own, which only that page's wasm calls: the dashboard and the embeds do not carry
+/// these texts (in [`t`]'s table they would be in every wasm).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportMsg {
+    EmbedTitle,
+    EmbedIntro,
+    SchemeAuto,
+    Plain,
+    Transparent,
+    EmbedCode,
+    Copy,
+    Copied,
+    CopyBlocked,
+    EmbedAttributes,
+    DownloadIntro,
+    BackToDashboard,
+    Preview,
+}
+
+pub fn export_text(lang: Lang, msg: ExportMsg) -> &'static str {
+    use ExportMsg::*;
+    let [vi, en] = match msg {
+        EmbedTitle => ["Nhúng vào bài viết", "Embed in an article"],
+        EmbedIntro => ["Dán đoạn mã dưới đây vào trang của bạn. Khung tự điều chỉnh chiều cao theo nội dung trên mọi màn hình.", "Paste the code below into your page. The frame sizes itself to its content on every screen."],
+        SchemeAuto => ["Tự động (theo thiết bị người đọc)", "Automatic (follows the reader's device)"],
         Plain => ["Không có đầu trang và chân trang", "Without header and footer"],
         Transparent => ["Nền trong suốt", "Transparent background"],
         EmbedCode => ["Mã nhúng", "Embed code"],
         Copy => ["Sao chép mã", "Copy code"],
         Copied => ["Đã sao chép mã nhúng.", "Embed code copied."],
         CopyBlocked => ["Trình duyệt không cho sao chép tự động: mã đã được chọn, hãy nhấn Ctrl+C (⌘C trên Mac).", "The browser did not allow copying: the code is selected, press Ctrl+C (⌘C on a Mac)."],
-        OpenDashboard => ["Xem toàn bộ số liệu kinh tế Bắc Giang", "See all of Bắc Giang's economic figures"],
-        NeedsJavaScript => ["Thẻ số liệu hoặc biểu đồ này cần JavaScript.", "This figure or chart needs JavaScript."],
         EmbedAttributes => ["Khung được cô lập (sandbox): không đọc được trang của bạn, không dùng cookie, không gọi máy chủ nào khác.", "The frame is sandboxed: it cannot read your page, sets no cookies and contacts no other server."],
+        DownloadIntro => ["Số liệu của biểu đồ (CSV mở được bằng Excel, JSON), hoặc hình biểu đồ kèm tiêu đề, nguồn và phiên bản dữ liệu (PNG, SVG) theo giao diện đang xem.", "The chart's data (CSV that Excel opens, JSON), or the chart as a picture with its title, sources and data version (PNG, SVG) in the colours on screen."],
+        BackToDashboard => ["Về bảng số liệu kinh tế Bắc Giang", "Back to Bắc Giang's economy in figures"],
+        Preview => ["Xem trước khung nhúng", "Preview of the embedded frame"],
     };
     match lang {
         Lang::Vi => vi,

@@ -253,27 +253,41 @@ pub fn html(data: &Dataset, build: BuildInfo, lang: Lang) -> String {
 /// cannot be written in advance; instead, both languages point to the dashboard, whose
 /// prerendered page has every figure. Inside `<noscript>`: nothing of it exists when scripts run.
 pub fn embed_fallback() -> String {
-    pointer_to_dashboard(Msg::NeedsJavaScript, " target=_blank rel=noopener")
+    pointer_to_dashboard(
+        [
+            "Thẻ số liệu hoặc biểu đồ này cần JavaScript.",
+            "This figure or chart needs JavaScript.",
+        ],
+        " target=_blank rel=noopener",
+    )
 }
 
 /// What the export page (an item's downloads and embed code) shows without JavaScript: the
 /// same pointer to the dashboard, in the same tab (the page is the app's own, not a frame).
 pub fn export_fallback() -> String {
-    pointer_to_dashboard(Msg::ExportNeedsJavaScript, "")
+    pointer_to_dashboard(
+        [
+            "Trang tải về và mã nhúng cần JavaScript.",
+            "Downloads and embed codes need JavaScript.",
+        ],
+        "",
+    )
 }
 
-fn pointer_to_dashboard(msg: Msg, link_attributes: &str) -> String {
-    let part = |lang: Lang| {
+/// `[vi, en]`: what needs JavaScript. (Written here, not in `i18n`'s tables: only this native
+/// code says it, and a wasm calling those tables would carry the words too.)
+fn pointer_to_dashboard(needs: [&str; 2], link_attributes: &str) -> String {
+    let part = |lang: Lang, needs: &str| {
         format!(
             "<span lang={}>{} <a href=index.html{link_attributes}>{}</a></span>",
             lang.code(),
-            escape(i18n::t(lang, msg)),
+            escape(needs),
             escape(i18n::t(lang, Msg::OpenDashboard)),
         )
     };
     format!(
         "<noscript><p class=load-error>{} · {}</p></noscript>",
-        part(Lang::Vi),
-        part(Lang::En)
+        part(Lang::Vi, needs[0]),
+        part(Lang::En, needs[1])
     )
 }

@@ -1,6 +1,7 @@
-use super::{clicked, listen, live, use_app, word, Coded, CopyStatus, Downloads, Header};
+use super::{clicked, listen, live, use_app, word, Coded, CopyStatus, Downloads, Header, Live};
 use crate::embed::{self, EmbedError, EmbedParams, Scheme, Target};
-use crate::i18n::Msg;
+use crate::i18n::{export_text, ExportMsg, Msg};
+use crate::model::Lang;
 use crate::web;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -72,7 +73,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
     };
     // Options start from the address; only the reader changes them afterwards: attributes,
     // not properties kept in step.
-    let scheme_choice = move |s: Scheme, msg: Msg| {
+    let scheme_choice = move |s: Scheme, label: Live| {
         view! {
             <label class="option">
                 <input
@@ -82,11 +83,11 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                     checked={ scheme.get_untracked() == s }
                     {..listen("change", move |_| scheme.set(s))}
                 />
-                {word(lang, msg)}
+                {label}
             </label>
         }
     };
-    let flag = move |signal: Coded<bool>, msg: Msg, name: &'static str| {
+    let flag = move |signal: Coded<bool>, label: Live, name: &'static str| {
         view! {
             <label class="option">
                 <input
@@ -98,7 +99,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                     checked=signal.get_untracked()
                     {..listen("change", move |_| signal.update(|v| *v = !*v))}
                 />
-                {word(lang, msg)}
+                {label}
             </label>
         }
     };
@@ -107,7 +108,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
         Target::Chart(c) => Some(view! {
             <section class="export-part" id="download" aria-labelledby="download-title" node_ref=section>
                 <h3 id="download-title">{word(lang, Msg::Download)}</h3>
-                <p>{word(lang, Msg::DownloadIntro)}</p>
+                <p>{say(lang, ExportMsg::DownloadIntro)}</p>
                 <Downloads chart=c.id.clone() measure=section/>
             </section>
         }),
@@ -121,7 +122,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                 <p class="back">
                     <a href=live(move || embed::dashboard_href(&target, lang.get()))>
                         <span aria-hidden="true">"← "</span>
-                        {word(lang, Msg::BackToDashboard)}
+                        {say(lang, ExportMsg::BackToDashboard)}
                     </a>
                 </p>
                 <h2 class="export-title" id="export-title">
@@ -129,30 +130,30 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                 </h2>
                 {downloads}
                 <section class="export-part" id="embed" aria-labelledby="embed-title">
-                    <h3 id="embed-title">{word(lang, Msg::EmbedTitle)}</h3>
-                    <p>{word(lang, Msg::EmbedIntro)}</p>
+                    <h3 id="embed-title">{say(lang, ExportMsg::EmbedTitle)}</h3>
+                    <p>{say(lang, ExportMsg::EmbedIntro)}</p>
                     <fieldset class="options">
                         <legend>{word(lang, Msg::ColourScheme)}</legend>
-                        {scheme_choice(Scheme::Auto, Msg::SchemeAuto)}
-                        {scheme_choice(Scheme::Light, Msg::SchemeLight)}
-                        {scheme_choice(Scheme::Dark, Msg::SchemeDark)}
+                        {scheme_choice(Scheme::Auto, say(lang, ExportMsg::SchemeAuto))}
+                        {scheme_choice(Scheme::Light, word(lang, Msg::SchemeLight))}
+                        {scheme_choice(Scheme::Dark, word(lang, Msg::SchemeDark))}
                     </fieldset>
                     <div class="options">
-                        {flag(plain, Msg::Plain, "plain")}
-                        {flag(transparent, Msg::Transparent, "transparent")}
+                        {flag(plain, say(lang, ExportMsg::Plain), "plain")}
+                        {flag(transparent, say(lang, ExportMsg::Transparent), "transparent")}
                     </div>
-                    <label class="code-label" for="embed-code">{word(lang, Msg::EmbedCode)}</label>
+                    <label class="code-label" for="embed-code">{say(lang, ExportMsg::EmbedCode)}</label>
                     <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false">{live(code)}</textarea>
                     <div class="copy-row">
-                        <button type="button" class="copy-button" on:click=clicked(copy)>{word(lang, Msg::Copy)}</button>
+                        <button type="button" class="copy-button" on:click=clicked(copy)>{say(lang, ExportMsg::Copy)}</button>
                         <p class="copy-status" role="status">
-                            {status.message(lang, Msg::Copied, Msg::CopyBlocked)}
+                            {status.message(lang, |l| export_text(l, ExportMsg::Copied), |l| export_text(l, ExportMsg::CopyBlocked))}
                         </p>
                     </div>
-                    <p class="note">{word(lang, Msg::EmbedAttributes)}</p>
+                    <p class="note">{say(lang, ExportMsg::EmbedAttributes)}</p>
                 </section>
                 <section class="export-part export-preview" aria-labelledby="preview-title">
-                    <h3 id="preview-title">{word(lang, Msg::Preview)}</h3>
+                    <h3 id="preview-title">{say(lang, ExportMsg::Preview)}</h3>
                     // The frame as the code above puts it in an article; public/embed.js (loaded
                     // by this page) sizes it to its content, as on a news site. Not sandboxed:
                     // the app's own page, which the service worker then serves offline too
@@ -168,4 +169,9 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
             </main>
         </div>
     })
+}
+
+/// An export page word, in the current language.
+fn say(lang: Coded<Lang>, msg: ExportMsg) -> Live {
+    live(move || export_text(lang.get(), msg).to_string())
 }

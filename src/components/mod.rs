@@ -218,13 +218,18 @@ impl CopyStatus {
     }
 
     /// The status line: empty until tried, then `done` or `refused`, in the current language.
-    pub fn message(self, lang: Coded<Lang>, done: Msg, refused: Msg) -> Live {
+    pub fn message(
+        self,
+        lang: Coded<Lang>,
+        done: fn(Lang) -> &'static str,
+        refused: fn(Lang) -> &'static str,
+    ) -> Live {
         live(move || {
             if !self.tried.get() {
                 return String::new();
             }
-            let msg = if self.copied.get() { done } else { refused };
-            i18n::t(lang.get(), msg).to_string()
+            let text = if self.copied.get() { done } else { refused };
+            text(lang.get()).to_string()
         })
     }
 }

@@ -1,5 +1,5 @@
 use super::{clicked, use_app, word, CopyStatus};
-use crate::i18n::Msg;
+use crate::i18n::{self, Msg};
 use crate::web;
 use leptos::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn ShareButton() -> impl IntoView {
         <div class="share" node_ref=share>
             <button type="button" class="share-button" on:click=clicked(copy)>{word(lang, Msg::CopyLink)}</button>
             <p class="share-status" role="status">
-                {status.message(lang, Msg::LinkCopied, Msg::LinkBlocked)}
+                {status.message(lang, |l| i18n::t(l, Msg::LinkCopied), |l| i18n::t(l, Msg::LinkBlocked))}
             </p>
         </div>
     }

@@ -21,15 +21,15 @@ fn main() {
     // lets the compiler drop the other page's branches (see `AppContext::embedded`). Unset
     // (tests, other builds), the app decides at run time.
     println!("cargo:rerun-if-env-changed=BAC_GIANG_PAGE");
-    println!("cargo::rustc-check-cfg=cfg(page, values(\"dashboard\", \"embed\", \"export\"))");
+    println!("cargo::rustc-check-cfg=cfg(page, values(\"dashboard\", \"embed\", \"export\", \"offline\"))");
     match std::env::var("BAC_GIANG_PAGE").as_deref() {
-        Ok(page @ ("dashboard" | "embed" | "export")) => {
+        Ok(page @ ("dashboard" | "embed" | "export" | "offline")) => {
             println!("cargo:rustc-cfg=page=\"{page}\"")
         }
         Ok("") | Err(_) => {}
         Ok(other) => {
             eprintln!(
-                "error: BAC_GIANG_PAGE must be `dashboard`, `embed` or `export`, not `{other}`"
+                "error: BAC_GIANG_PAGE must be `dashboard`, `embed`, `export` or `offline`, not `{other}`"
             );
             std::process::exit(1);
         }

@@ -49,4 +49,8 @@ for page in embed export; do
   PAGE_DISTS="$PAGE_DISTS${PAGE_DISTS:+:}$scratch/$page"
 done
 export PAGE_DISTS
+# The one-file copy's own app: the dashboard with each chart's downloads inline (the export page
+# cannot travel in one file). Only its script and wasm are used, by the dashboard's hook.
+BAC_GIANG_PAGE=offline trunk build index.html --release --offline --dist "$scratch/offline" ${page_args[@]+"${page_args[@]}"}
+export OFFLINE_DIST="$scratch/offline"
 BAC_GIANG_PAGE=dashboard trunk build index.html --release --offline "$@"

@@ -20,25 +20,30 @@ function fail(message) {
   throw new Error(`offline copy: ${message}`);
 }
 
-/// `html` is the finished index.html of the build in `dir`.
-export async function writeOfflineCopy(dir, html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8')) {
+/// `html` is the finished index.html of the build in `dir`. `app`, when given, is the folder of
+/// the one-file copy's own build of the app (`BAC_GIANG_PAGE=offline`: the dashboard with the
+/// per-chart downloads inline, scripts/build-release.sh), whose script and wasm go in instead
+/// of the dashboard's.
+export async function writeOfflineCopy(dir, html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8'), app = null) {
   const read = (name) => fs.readFileSync(path.join(dir, name));
+  const readApp = (name) => fs.readFileSync(path.join(app || dir, name));
+  const scriptOf = (page) => page.match(/<script type=module src=\.\/([^ >]+\.js)/)?.[1] || fail('page script not found');
   // The page's script: the glue with the boot code appended (scripts/post-build.mjs). On a page
   // marked data-view=offline the boot code does not fetch the wasm; the loader below starts it.
-  const glueName = html.match(/<script type=module src=\.\/([^ >]+\.js)/)?.[1] || fail('page script not found');
+  const glueName = scriptOf(app ? fs.readFileSync(path.join(app, 'index.html'), 'utf8') : html);
   // As written (debug builds) or minified by terser (release).
-  const wasmName = read(glueName).toString().match(/module_or_path: ?'\.\/([^']+\.wasm)'/)?.[1] || fail('wasm not named in the page script');
+  const wasmName = readApp(glueName).toString().match(/module_or_path: ?'\.\/([^']+\.wasm)'/)?.[1] || fail('wasm not named in the page script');
   const cssName = html.match(/href=\.\/(style-[^ >]+\.css)/)?.[1] || fail('stylesheet not found');
 
   // The glue is an ES module; inline it as the page's module script without its exports.
-  const glue = read(glueName).toString()
+  const glue = readApp(glueName).toString()
     // Unminified (debug) or minified (release, scripts/post-build.mjs) exports alike.
     .replace(/(^|[;}])export (class|function|const|let) /gm, '$1$2 ')
     .replace(/export ?\{[^}]*\};?\s*$/, '');
   if (/(^|[;}])\s*(export|import)\b(?!\.)/m.test(glue)) fail(`${glueName} has an import or export left`);
   if (/<\/script/i.test(glue)) fail(`${glueName} contains "</script" and cannot be inlined`);
 
-  const wasm = (await gzipBest(read(wasmName))).toString('base64');
+  const wasm = (await gzipBest(readApp(wasmName))).toString('base64');
   const script = `${glue}
 const packed = '${wasm}';
 (async () => {

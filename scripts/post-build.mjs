@@ -12,7 +12,9 @@
 //    before 3, 4 and 7.
 // 3. Writes sw.js, the service worker precaching exactly the dashboard's files and keeping the
 //    other pages' own once used (see scripts/service-worker.mjs and README "Offline").
-// 4. Writes bac-giang-offline.html, the whole app in one file (see scripts/offline.mjs).
+// 4. Writes bac-giang-offline.html, the whole app in one file (see scripts/offline.mjs), with
+//    the app built for it ($OFFLINE_DIST: the dashboard with the per-chart downloads inline,
+//    since the export page cannot travel in one file).
 // 5. Puts the content, prerendered as plain HTML, into index.html (see below).
 // 6. Release builds: drops the wasm-bindgen classes Leptos brings in but the app never uses
 //    (scripts/strip-exports.mjs), gives the wasm's imports and exports short names in both
@@ -122,7 +124,12 @@ for (const k of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_BUILD_STD_FEATURES'
 // Large datasets prerender to megabytes (the 63 × 50 scale fixture: ~1 MB); the default
 // output buffer of execFileSync is 1 MB.
 const run = { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 };
-if (otherPage) {
+if (process.env.BAC_GIANG_PAGE === 'offline') {
+  // The one-file copy's own build of the app (scripts/build-release.sh): only its script and
+  // wasm are used, by the dashboard's build (4); nothing else to write.
+  fs.writeFileSync(indexPath, html);
+  console.log(`post-build: the one-file copy's app, ${scriptName}, ${wasmName}`);
+} else if (otherPage) {
   // One item is chosen at run time by the query: without JavaScript, a bilingual pointer to the
   // dashboard instead. The dashboard's build adds the service worker and compressed copies.
   html = html.replace('<body>', `<body>${execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', otherPage], run)}`);
@@ -157,7 +164,9 @@ if (otherPage) {
   // first used, and so is the host script other sites load (the export page's preview uses it).
   const onUse = [...new Set([...pageFiles.filter((f) => !html.includes(f)), 'public/embed.js'])];
   const worker = writeServiceWorker(dir, onUse);
-  const offline = await writeOfflineCopy(dir, html);
+  const offlineApp = process.env.OFFLINE_DIST || null;
+  if (!offlineApp) console.warn('post-build: the one-file copy uses the dashboard\'s app (OFFLINE_DIST is set by scripts/build-release.sh)');
+  const offline = await writeOfflineCopy(dir, html, offlineApp);
   // Debug builds skip it: brotli at quality 11 on an unoptimised wasm takes long, for nothing.
   const packed = process.env.TRUNK_PROFILE === 'debug' ? 0 : await precompress(dir);
   console.log(`post-build: ${scriptName}, ${pageFiles.length} files of the other pages' builds, sw.js (${worker.files.length} files precached, version ${worker.version}), `

@@ -16,7 +16,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 export const TARGET_KB = 90;
-export const LIMIT_KB = 87.9;
+export const LIMIT_KB = 88.0;
 
 export function dashboardFiles(dist) {
   const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');

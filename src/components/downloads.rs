@@ -22,8 +22,9 @@ fn picture_width(figure: Option<web_sys::Element>) -> f64 {
 #[component]
 pub fn Downloads(
     chart: String,
-    /// The element whose width the pictures take (the downloads' own section).
-    measure: NodeRef<leptos::html::Section>,
+    /// The element whose width the pictures take (the export page's downloads section, or the
+    /// chart's figure in the one-file copy).
+    measure: Box<dyn Fn() -> Option<web_sys::Element>>,
 ) -> impl IntoView {
     let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
@@ -50,7 +51,8 @@ pub fn Downloads(
         let text = export::chart_json(data, build, spec);
         web::download_text(&name("json"), "application/json", &text);
     };
-    let picture = move |png: bool| {
+    // Shared by the PNG and SVG buttons (it holds `measure`, which is not `Copy`).
+    let picture = std::rc::Rc::new(move |png: bool| {
         let l = lang.get_untracked();
         let notes = notes(l);
         let caption = Caption {
@@ -58,7 +60,7 @@ pub fn Downloads(
             notes: &notes,
         };
         let palette = palette();
-        let width = picture_width(measure.get_untracked().map(Into::into));
+        let width = picture_width(measure());
         let scale = if png { 2.0 } else { 1.0 };
         let measure = web::text_measure();
         let frame = Frame {
@@ -87,13 +89,14 @@ pub fn Downloads(
                 web::download_png(&name("png"), &canvas);
             }
         }
-    };
+    });
+    let svg_picture = picture.clone();
     view! {
         <div class="download-list">
                 <button type="button" class="tool-button" data-download="csv" on:click=clicked(csv)>"CSV"</button>
                 <button type="button" class="tool-button" data-download="json" on:click=clicked(json)>"JSON"</button>
                 <button type="button" class="tool-button" data-download="png" on:click=clicked(move |_| picture(true))>"PNG"</button>
-                <button type="button" class="tool-button" data-download="svg" on:click=clicked(move |_| picture(false))>"SVG"</button>
+                <button type="button" class="tool-button" data-download="svg" on:click=clicked(move |_| svg_picture(false))>"SVG"</button>
         </div>
     }
 }

@@ -109,7 +109,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
             <section class="export-part" id="download" aria-labelledby="download-title" node_ref=section>
                 <h3 id="download-title">{word(lang, Msg::Download)}</h3>
                 <p>{say(lang, ExportMsg::DownloadIntro)}</p>
-                <Downloads chart=c.id.clone() measure=section/>
+                <Downloads chart=c.id.clone() measure=Box::new(move || section.get_untracked().map(Into::into))/>
             </section>
         }),
         Target::Indicator(_) => None,

@@ -83,10 +83,21 @@ impl AppContext {
         cfg!(page = "embed") || (!cfg!(page = "dashboard") && self.embed_page)
     }
 
-    /// Whether this is the single-file offline copy (made from the dashboard's build, never
-    /// an embed's).
+    /// Whether this is the single-file offline copy (made from its own build of the app,
+    /// `cfg(page = "offline")`, or, run by hand, from the dashboard's; never an embed's or the
+    /// export page's).
     pub fn offline_copy(&self) -> bool {
-        !cfg!(page = "embed") && self.offline_page
+        !cfg!(page = "embed")
+            && !cfg!(page = "export")
+            && (cfg!(page = "offline") || self.offline_page)
+    }
+
+    /// Whether charts offer their downloads in place: in the one-file copy, which has no
+    /// export page. Known when compiling a release build, so only the copy's wasm carries them.
+    pub fn inline_downloads(&self) -> bool {
+        cfg!(page = "offline")
+            || (!cfg!(any(page = "dashboard", page = "embed", page = "export"))
+                && self.offline_page)
     }
 
     /// Whether cards and charts offer their embed code.

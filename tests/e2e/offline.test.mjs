@@ -218,7 +218,7 @@ const failed = await run({
     fs.mkdirSync(folder);
     const file = path.join(folder, 'bac-giang-offline.html');
     fs.copyFileSync(path.join(dist, 'bac-giang-offline.html'), file);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await context.setOffline(true);
     const page = await context.newPage();
     const problems = [];
@@ -238,10 +238,18 @@ const failed = await run({
     const hash = dataHash(path.join(root, 'data/bac-giang.json'));
     assert(new RegExp(`^Offline copy \\(single file\\) — Data version .+ · hash ${hash} · built \\d{4}-\\d{2}-\\d{2}$`).test(note),
       `the header names the data version and build date: ${note}`);
-    // Embed codes would point at a file; the export page (per-chart downloads, embed codes)
-    // is not in the one file. The whole dataset's downloads are.
+    // Embed codes would point at a file, and the export page is not in the one file: each
+    // chart offers its downloads in place instead (the copy's own build of the app).
     assertEqual(await page.locator('.embed-button, .offline-download').count(), 0, 'no export links or download link in the copy');
     assertEqual(await page.locator('[data-download="dataset-csv"], [data-download="dataset-json"]').count(), 2, 'dataset downloads in the copy');
+    assertEqual(await page.locator('figure details.downloads').count(), chartIds.length, 'every chart\'s downloads in place');
+    const fig = page.locator(`[data-chart-card="${chartIds[0]}"]`);
+    await fig.locator('.downloads summary').click();
+    for (const kind of ['csv', 'svg', 'png']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), fig.locator(`[data-download="${kind}"]`).click()]);
+      assert(download.suggestedFilename().startsWith(`bac-giang-${chartIds[0]}-`) && download.suggestedFilename().endsWith(`.${kind}`), `${kind}: ${download.suggestedFilename()}`);
+      assert(fs.statSync(await download.path()).size > 100, `${kind}: a file with content`);
+    }
 
     // Fully interactive: language, theme filter, a detail dialog.
     await page.click('.lang-button[lang="vi"]');

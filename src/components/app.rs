@@ -35,16 +35,7 @@ pub fn dashboard_page() -> impl IntoView {
     // Unusable values in the address are dropped (the rest of the view still opens).
     let view = view_state::parse(data, &web::search()).0;
     let card_open = view.card.is_some();
-    let lang = view.lang.unwrap_or_else(|| {
-        i18n::choose_lang(
-            None,
-            web::stored_lang().as_deref(),
-            &web::browser_languages(),
-        )
-    });
-    let scheme = web::stored_scheme()
-        .and_then(|s| Scheme::from_code(&s))
-        .unwrap_or(Scheme::Auto);
+    let (lang, scheme) = remembered(view.lang);
     start(false, lang, scheme, false, view);
     // An open card's dialog returns focus to the card when closed: every card must exist.
     view! { <Dashboard sections_at_once=sections_in_view.filter(|_| !card_open)/> }
@@ -71,22 +62,26 @@ pub fn embed_page() -> impl IntoView {
 pub fn export_page() -> impl IntoView {
     let data = crate::dataset();
     let params = embed::parse(data, &web::search());
-    let lang = params
-        .as_ref()
-        .ok()
-        .and_then(|p| p.lang)
-        .unwrap_or_else(|| {
-            i18n::choose_lang(
-                None,
-                web::stored_lang().as_deref(),
-                &web::browser_languages(),
-            )
-        });
+    let (lang, scheme) = remembered(params.as_ref().ok().and_then(|p| p.lang));
+    start(false, lang, scheme, false, ViewState::default());
+    view! { <ExportView params=params/> }
+}
+
+/// The language the address names, else the remembered or the browser's, and the remembered
+/// colour scheme: how the dashboard and the export page open (embeds take both from their
+/// snippet instead).
+fn remembered(address_lang: Option<Lang>) -> (Lang, Scheme) {
+    let lang = address_lang.unwrap_or_else(|| {
+        i18n::choose_lang(
+            None,
+            web::stored_lang().as_deref(),
+            &web::browser_languages(),
+        )
+    });
     let scheme = web::stored_scheme()
         .and_then(|s| Scheme::from_code(&s))
         .unwrap_or(Scheme::Auto);
-    start(false, lang, scheme, false, ViewState::default());
-    view! { <ExportView params=params/> }
+    (lang, scheme)
 }
 
 /// Provides the shared [`AppContext`] and keeps the page's colour scheme in step with it.

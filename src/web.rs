@@ -166,15 +166,20 @@ impl Drop for WidthObserver {
     }
 }
 
-/// Reports whether an element is on screen or within one screen height of it; disconnects
-/// when dropped. None where IntersectionObserver is missing (treat the element as visible).
+/// Reports whether an element is on screen or, with `margin` ("100% 0px": one screen height
+/// above and below), near it; disconnects when dropped. None where IntersectionObserver is
+/// missing (treat the element as visible).
 pub struct VisibilityObserver {
     observer: web_sys::IntersectionObserver,
     _callback: Closure<dyn Fn(js_sys::Array)>,
 }
 
 impl VisibilityObserver {
-    pub fn new(target: &web_sys::Element, on_change: impl Fn(bool) + 'static) -> Option<Self> {
+    pub fn new(
+        target: &web_sys::Element,
+        margin: &str,
+        on_change: impl Fn(bool) + 'static,
+    ) -> Option<Self> {
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             // The last entry is the newest state of the one observed element.
             // (IntersectionObserverEntry objects only, as above.)
@@ -186,7 +191,7 @@ impl VisibilityObserver {
             }
         });
         let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin("100% 0px");
+        options.set_root_margin(margin);
         let observer = web_sys::IntersectionObserver::new_with_options(
             callback.as_ref().unchecked_ref(),
             &options,

@@ -164,6 +164,35 @@ async fn next_frame() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until the browser has been idle twice: what a switch leaves for idle moments (the
+/// sections off screen, the page's `lang`) is done by then.
+async fn settled() {
+    next_frame().await;
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_idle_callback(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+fn root_lang() -> Option<String> {
+    document().document_element().unwrap().get_attribute("lang")
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -200,7 +229,7 @@ async fn app_renders_cards_and_switches_language() {
         .unwrap()
         .unchecked_into();
     vi.click();
-    next_frame().await;
+    settled().await;
     assert_eq!(
         text_of("article[data-indicator=grdp-growth-2023] .card-value"),
         "13,1%"
@@ -209,26 +238,35 @@ async fn app_renders_cards_and_switches_language() {
         text_of("article[data-indicator=investment-attracted-2024] .card-value"),
         "trên 1,7 tỷ USD"
     );
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("vi")
-    );
+    assert_eq!(root_lang().as_deref(), Some("vi"));
 
+    // The section on screen follows a switch at once (the next frame), with its own `lang`;
+    // the page's `lang` and the sections off screen follow when the browser is idle.
+    let growth = host.query_selector("section[data-theme=growth]").unwrap().unwrap();
+    let far = host.query_selector("section.theme:last-of-type").unwrap().unwrap();
+    growth.scroll_into_view();
+    next_frame().await;
     let en: web_sys::HtmlElement = host
         .query_selector("button.lang-button[lang=en]")
         .unwrap()
         .unwrap()
         .unchecked_into();
     en.click();
-    next_frame().await;
+    // The task after the click's (before the browser has been idle).
+    next_task().await;
     assert_eq!(
         text_of("article[data-indicator=grdp-growth-2023] .card-value"),
         "13.1%"
     );
+    assert_eq!(growth.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        far.get_attribute("lang").as_deref(),
+        Some("vi"),
+        "an offscreen section waits"
+    );
+    settled().await;
+    assert_eq!(far.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(root_lang().as_deref(), Some("en"));
     assert_eq!(
         text_of("article[data-indicator=investment-attracted-2024] .card-value"),
         "over USD 1.7 billion"

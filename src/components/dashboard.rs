@@ -1,6 +1,6 @@
 use super::{
-    clicked, live, live_flag, pressed, use_app, word, Coded, DetailDialog, Header, ThemeFilter,
-    ThemeSection,
+    clicked, lang_attr, live, live_flag, pressed, use_app, word, Coded, DetailDialog, Header,
+    ThemeFilter, ThemeSection,
 };
 use crate::export;
 use crate::i18n::{self, Msg};
@@ -44,7 +44,19 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     super::effect(move |previous: Option<()>| {
         let next = ctx.view_state();
         let lang = ctx.lang.get();
-        web::set_document_language(lang.code(), data.title.get(lang));
+        // After a switch, when the browser is idle: the page's parts carry their own `lang`
+        // (see `lang_attr`), and changing the root's restyles every element.
+        let document_language = move || {
+            // `try_`: nothing to do once the dashboard is gone.
+            if let Some(lang) = ctx.lang.try_get_untracked() {
+                web::set_document_language(lang.code(), data.title.get(lang));
+            }
+        };
+        if previous.is_none() {
+            document_language();
+        } else {
+            web::when_idle(document_language);
+        }
         if previous.is_some() {
             let (new_view, new_lang) =
                 shown.with_value(|s| (s.is_new_view(&next), s.lang != next.lang));
@@ -79,14 +91,14 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
 
     let lang = ctx.lang;
     view! {
-        <a class="skip" href="#content">{word(lang, Msg::SkipToContent)}</a>
+        <a class="skip" href="#content" lang=lang_attr(lang)>{word(lang, Msg::SkipToContent)}</a>
         <div class="page" inert=live_flag(move || ctx.dialog_open())>
             <Header/>
             <main id="content" tabindex="-1" aria-busy=pressed(move || busy.get())>
                 <ThemeFilter/>
                 {data.themes.iter().zip(ready).map(|(t, ready)| view! { <ThemeSection theme=t.id.clone() ready=ready/> }).collect_view()}
             </main>
-            <footer class="site-footer">
+            <footer class="site-footer" lang=lang_attr(lang)>
                 <p>{word(lang, Msg::Footer)}</p>
                 <p class="version">{live(move || i18n::version_line(data, crate::BUILD, lang.get()))}</p>
                 <p class="dataset-downloads">

@@ -1,4 +1,4 @@
-use super::{clicked, live, local, pressed, use_app, word, SchemeToggle, ShareButton};
+use super::{clicked, lang_attr, live, local, pressed, use_app, word, SchemeToggle, ShareButton};
 use crate::i18n::{self, Msg};
 use crate::model::Lang;
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ pub fn Header() -> impl IntoView {
         }
     };
     view! {
-        <header class="site-header">
+        <header class="site-header" lang=lang_attr(lang)>
             <div class="titles">
                 <h1>{local(lang, &data.title)}</h1>
                 <p class="subtitle">{local(lang, &data.subtitle)}</p>

@@ -271,6 +271,13 @@ pub fn pressed(on: impl Fn() -> bool + Send + Sync + 'static) -> Live {
     live(move || on().to_string())
 }
 
+/// A `lang` attribute that follows the language. The dashboard's parts carry their own, so
+/// that `<html lang>` can follow a switch when the browser is idle: changing it restyles
+/// every element of the page, changing a part's restyles that part (see `ThemeSection`).
+pub fn lang_attr(lang: Coded<Lang>) -> Live {
+    live(move || lang.get().code().into())
+}
+
 /// A text from the data, in the current language.
 pub fn local(lang: Coded<Lang>, text: &'static Text) -> Live {
     live(move || text.get(lang.get()).to_string())

@@ -1,4 +1,4 @@
-use super::{clicked, live, pressed, use_app, word};
+use super::{clicked, lang_attr, live, pressed, use_app, word};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
 
@@ -35,7 +35,7 @@ pub fn ThemeFilter() -> impl IntoView {
         }
     };
     view! {
-        <nav class="theme-filter" aria-label=word(lang, Msg::ThemesLabel)>
+        <nav class="theme-filter" lang=lang_attr(lang) aria-label=word(lang, Msg::ThemesLabel)>
             {button(None)}
             {ctx.data.themes.iter().map(|t| button(Some(t.id.as_str()))).collect_view()}
         </nav>

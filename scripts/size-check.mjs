@@ -9,14 +9,15 @@
 //
 // The issue's target is 90 KB. The limit is a ratchet set just above today's size (below the
 // target since the twelfth session): no change may make the dashboard heavier unnoticed.
-// Lower LIMIT_KB whenever a change makes it lighter.
+// Lower LIMIT_KB whenever a change makes it lighter. (Raised once, 88.0 -> 88.8 KB in the
+// thirteenth session, for the sections' own languages that brought a switch under 16 ms.)
 //   node scripts/size-check.mjs [dist]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 export const TARGET_KB = 90;
-export const LIMIT_KB = 88.0;
+export const LIMIT_KB = 88.8;
 
 export function dashboardFiles(dist) {
   const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');

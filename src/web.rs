@@ -178,7 +178,8 @@ impl VisibilityObserver {
     pub fn new(
         target: &web_sys::Element,
         margin: &str,
-        on_change: impl Fn(bool) + 'static,
+        // Boxed: the observer's code is then compiled once, not once per caller.
+        on_change: Box<dyn Fn(bool)>,
     ) -> Option<Self> {
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             // The last entry is the newest state of the one observed element.

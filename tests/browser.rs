@@ -242,8 +242,14 @@ async fn app_renders_cards_and_switches_language() {
 
     // The section on screen follows a switch at once (the next frame), with its own `lang`;
     // the page's `lang` and the sections off screen follow when the browser is idle.
-    let growth = host.query_selector("section[data-theme=growth]").unwrap().unwrap();
-    let far = host.query_selector("section.theme:last-of-type").unwrap().unwrap();
+    let growth = host
+        .query_selector("section[data-theme=growth]")
+        .unwrap()
+        .unwrap();
+    let far = host
+        .query_selector("section.theme:last-of-type")
+        .unwrap()
+        .unwrap();
     growth.scroll_into_view();
     next_frame().await;
     let en: web_sys::HtmlElement = host

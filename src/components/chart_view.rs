@@ -66,9 +66,11 @@ pub fn ChartView(
             let sized = web::WidthObserver::new(&el, move |w| width.set(w));
             let mut seen = None;
             if !ctx.embedded() {
-                seen = web::VisibilityObserver::new(&el, "100% 0px", move |near| {
-                    near_screen.set(near)
-                });
+                seen = web::VisibilityObserver::new(
+                    &el,
+                    "100% 0px",
+                    Box::new(move |near| near_screen.set(near)),
+                );
                 if seen.is_none() {
                     near_screen.set(true);
                 }

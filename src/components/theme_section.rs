@@ -57,7 +57,11 @@ pub fn ThemeSection(theme: String, ready: Coded<bool>) -> impl IntoView {
     super::effect(move |_| {
         let section = content.get().and_then(|el| el.parent_element());
         if let Some(section) = section {
-            let seen = web::VisibilityObserver::new(&section, "0px", move |on| on_screen.set(on));
+            let seen = web::VisibilityObserver::new(
+                &section,
+                "0px",
+                Box::new(move |on| on_screen.set(on)),
+            );
             if seen.is_none() {
                 on_screen.set(true);
             }

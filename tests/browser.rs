@@ -154,24 +154,23 @@ fn shortest_matches_rust_display_in_the_wasm() {
     }
 }
 
-async fn next_frame() {
+/// Resolves after `ms` milliseconds (a task of its own, after the microtasks before it).
+async fn after_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+async fn next_frame() {
+    after_ms(30).await;
+}
+
 async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    after_ms(0).await;
 }
 
 /// Waits until the browser has been idle twice: what a switch leaves for idle moments (the

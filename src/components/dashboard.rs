@@ -44,8 +44,9 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     super::effect(move |previous: Option<()>| {
         let next = ctx.view_state();
         let lang = ctx.lang.get();
-        // After a switch, when the browser is idle: the page's parts carry their own `lang`
-        // (see `lang_attr`), and changing the root's restyles every element.
+        // The page's language and title: at once on opening; after a switch, when the browser
+        // is idle (the page's parts carry their own `lang`, see `lang_attr`, and changing the
+        // root's restyles every element).
         let document_language = move || {
             // `try_`: nothing to do once the dashboard is gone.
             if let Some(lang) = ctx.lang.try_get_untracked() {
@@ -55,13 +56,13 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
         if previous.is_none() {
             document_language();
         } else {
-            web::when_idle(document_language);
-        }
-        if previous.is_some() {
             let (new_view, new_lang) =
                 shown.with_value(|s| (s.is_new_view(&next), s.lang != next.lang));
-            if new_lang && !restoring.get_untracked() {
-                web::store_lang(lang.code());
+            if new_lang {
+                web::when_idle(document_language);
+                if !restoring.get_untracked() {
+                    web::store_lang(lang.code());
+                }
             }
             web::set_query(&next.query(), new_view && !restoring.get_untracked());
         }

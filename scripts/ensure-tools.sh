@@ -19,21 +19,16 @@ for arg in "$@"; do
   esac
 done
 
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  log "adding rust target wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
+# The toolchain rust-toolchain.toml pins, with its wasm target and components (rustup does not
+# add a missing target to an installed toolchain by itself).
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+   || ! rustup component list --installed 2>/dev/null | grep -q '^clippy'; then
+  log "installing the pinned Rust toolchain (rust-toolchain.toml)"
+  rustup toolchain install
 fi
 
-# The release build rebuilds the wasm's std (scripts/build-release.sh): it needs std's sources and,
-# because trunk builds offline, the crates std depends on in cargo's cache.
-if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
-  log "adding rust component rust-src"
-  rustup component add rust-src
-fi
-STD_MANIFEST="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
-RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$STD_MANIFEST"
-# The app's own crates, for the same reason: on a fresh machine `./scripts/serve.sh` reaches
-# trunk's offline build before any other cargo command has downloaded them.
+# Trunk builds with `cargo --offline`: on a fresh machine `./scripts/serve.sh` reaches that build
+# before any other cargo command has downloaded the app's crates.
 cargo fetch --quiet
 
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then

@@ -16,11 +16,8 @@
 //    the app built for it ($OFFLINE_DIST: the dashboard with the per-chart downloads inline,
 //    since the export page cannot travel in one file).
 // 5. Puts the content, prerendered as plain HTML, into index.html (see below).
-// 6. Release builds: drops the wasm-bindgen classes Leptos brings in but the app never uses
-//    (scripts/strip-exports.mjs), gives the wasm's imports and exports short names in both
-//    files (scripts/minify-names.mjs), builds short ASCII strings in JS rather than through a
-//    TextDecoder (scripts/fast-strings.mjs), then minifies the page script (glue and boot code)
-//    with terser, updating the integrity hashes of both files.
+// 6. Release builds: minifies the page script (glue and boot code) with terser. The wasm is
+//    left as cargo, wasm-bindgen and wasm-opt made it.
 // 7. Release builds: writes .br and .gz (zopfli) copies of every text and wasm file for hosts
 //    that serve pre-compressed files (see scripts/precompress.mjs).
 import fs from 'node:fs';
@@ -32,9 +29,6 @@ import { minify, writeServiceWorker } from './service-worker.mjs';
 import { writeOfflineCopy } from './offline.mjs';
 import { precompress } from './precompress.mjs';
 import { minify as terser } from 'terser';
-import { stripUnusedExports } from './strip-exports.mjs';
-import { minifyNames } from './minify-names.mjs';
-import { fastStrings } from './fast-strings.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -55,32 +49,9 @@ const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!glue || !wasm) throw new Error(`post-build: unexpected loader shape:\n${inline[1]}`);
 const digest = (algo, text) => crypto.createHash(algo).update(text).digest();
 
-// The page's integrity attribute for `file` (Trunk's link) made to match the file's new bytes.
-const reintegrate = (file) => {
-  const link = html.match(new RegExp(`<link [^>]*${file.replace(/\./g, '\\.')}[^>]*>`))?.[0];
-  if (!link || !/integrity=/.test(link)) throw new Error(`post-build: no integrity-checked link for ${file}`);
-  const integrity = `sha384-${digest('sha384', fs.readFileSync(path.join(dir, file))).toString('base64')}`;
-  html = html.replace(link, link.replace(/integrity=(["']?)sha384-[^"' >]+/, `integrity=$1${integrity}`));
-};
-
-// Files changed here are renamed by their final content (Trunk's hash is of what it wrote): a
-// change to these scripts or to src/js/boot.js alone must not reuse a name a cache holds.
-const contentName = (file, body) => file.replace(/-[0-9a-f]+(_bg\.wasm|\.js)$/, `-${digest('sha256', body).toString('hex').slice(0, 16)}$1`);
-
-// 6. Unused classes dropped and names shortened (release builds).
-let wasmName = wasm;
-if (process.env.TRUNK_PROFILE !== 'debug') {
-  const saved = stripUnusedExports(dir, glue, wasm, root);
-  // patches/wasm-streams leaves none to drop; this stays for a Leptos whose wasm-streams the
-  // patch no longer matches (cargo then warns that the patch is unused).
-  console.log(saved ? `post-build: unused wasm-bindgen classes dropped (${(saved / 1024).toFixed(1)} KB raw)` : 'post-build: no unused wasm-bindgen classes');
-  const shortened = minifyNames(dir, glue, wasm);
-  console.log(`post-build: wasm imports and exports renamed short (${(shortened / 1024).toFixed(1)} KB raw)`);
-  wasmName = contentName(wasm, fs.readFileSync(path.join(dir, wasm)));
-  fs.renameSync(path.join(dir, wasm), path.join(dir, wasmName));
-  html = html.replaceAll(wasm, wasmName);
-  reintegrate(wasmName);
-}
+// The script is renamed by its final content (Trunk's hash is of the glue it wrote): a change
+// to src/js/boot.js alone must not reuse a name a cache holds.
+const contentName = (file, body) => file.replace(/-[0-9a-f]+\.js$/, `-${digest('sha256', body).toString('hex').slice(0, 16)}.js`);
 
 // 1. The page's script: the glue with src/js/boot.js appended in a block of its own (its
 // names cannot meet the glue's), comments and indentation dropped. One file instead of two:
@@ -93,15 +64,15 @@ const gluePath = path.join(dir, glue);
 const exported = 'export { initSync, __wbg_init as default };';
 const glueSource = fs.readFileSync(gluePath, 'utf8');
 if (!glueSource.includes(exported)) throw new Error(`post-build: ${glue} no longer ends with \`${exported}\``);
-const bootSource = minify(fs.readFileSync(path.join(root, 'src/js/boot.js'), 'utf8')).replace('__WASM__', wasmName);
+const bootSource = minify(fs.readFileSync(path.join(root, 'src/js/boot.js'), 'utf8')).replace('__WASM__', wasm);
 // The export stays last: the one-file copy drops it from the end.
-let script = `${glueSource.replace(exported, '').replaceAll(wasm, wasmName)}\n{\n${bootSource}}\nexport { __wbg_init as default };\n`;
+let script = `${glueSource.replace(exported, '')}\n{\n${bootSource}}\nexport { __wbg_init as default };\n`;
 if (process.env.TRUNK_PROFILE !== 'debug') {
-  script = (await terser(fastStrings(script), {
+  script = (await terser(script, {
     module: true, compress: { passes: 2 }, mangle: { reserved: ['__wbg_init'] }, format: { quote_style: 1 },
   })).code;
 }
-if (!script.includes(`'./${wasmName}'`)) throw new Error('post-build: the page script no longer names the wasm as expected');
+if (!script.includes(`'./${wasm}'`)) throw new Error('post-build: the page script no longer names the wasm as expected');
 const scriptName = contentName(glue, script);
 fs.rmSync(gluePath);
 fs.writeFileSync(path.join(dir, scriptName), script);
@@ -114,11 +85,10 @@ html = html.replace(preload, '').replace(/<script type=(?:"module"|module)>[\s\S
 // Sandboxed embeds have an opaque origin: integrity-checked files are then cross-origin and
 // must be fetched in CORS mode, or the browser blocks them.
 html = html.replace(/<link (?![^>]*crossorigin)([^>]*integrity=[^>]*)>/g, '<link crossorigin $1>');
-// The wasm's build settings (scripts/build-release.sh: a rebuilt std that aborts on panic, the
-// page it is for) are for the wasm target only; the prerenderer is a native program built with
-// the ordinary std.
+// The page a wasm is built for (BAC_GIANG_PAGE, scripts/build-release.sh) means nothing to the
+// native prerenderer, and would make cargo rebuild the library for it.
 const env = { ...process.env };
-for (const k of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_BUILD_STD_FEATURES', 'RUSTC_BOOTSTRAP', 'BAC_GIANG_PAGE']) delete env[k];
+delete env.BAC_GIANG_PAGE;
 // 5. The content as plain HTML, made natively by the same Rust formatting code
 // (src/prerender.rs), so readers see figures before the wasm runs and without JavaScript.
 // Large datasets prerender to megabytes (the 63 × 50 scale fixture: ~1 MB); the default
@@ -128,7 +98,7 @@ if (process.env.BAC_GIANG_PAGE === 'offline') {
   // The one-file copy's own build of the app (scripts/build-release.sh): only its script and
   // wasm are used, by the dashboard's build (4); nothing else to write.
   fs.writeFileSync(indexPath, html);
-  console.log(`post-build: the one-file copy's app, ${scriptName}, ${wasmName}`);
+  console.log(`post-build: the one-file copy's app, ${scriptName}, ${wasm}`);
 } else if (otherPage) {
   // One item is chosen at run time by the query: without JavaScript, a bilingual pointer to the
   // dashboard instead. The dashboard's build adds the service worker and compressed copies.
@@ -136,7 +106,7 @@ if (process.env.BAC_GIANG_PAGE === 'offline') {
   if (!html.includes(`data-view=${otherPage}`)) throw new Error(`post-build: ${page} is not marked data-view=${otherPage}`);
   fs.writeFileSync(path.join(dir, page), html);
   fs.rmSync(indexPath);
-  console.log(`post-build: ${page}, ${scriptName}, ${wasmName}`);
+  console.log(`post-build: ${page}, ${scriptName}, ${wasm}`);
 } else {
   const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], run);
   if (!prerendered.startsWith('<div id=prerender')) throw new Error(`post-build: unexpected prerender output:\n${prerendered.slice(0, 200)}`);

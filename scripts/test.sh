@@ -17,9 +17,8 @@ cargo fmt --all --check
 step "clippy (native, all targets)"
 cargo clippy --all-targets -- -D warnings
 
-step "clippy (wasm32: app, browser tests, patches/wasm-streams)"
+step "clippy (wasm32: app and browser tests)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p wasm-streams -- -D warnings
 
 step "native tests: data validation, formatting, charts to SVG"
 cargo test

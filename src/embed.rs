@@ -12,7 +12,6 @@
 //! A key given twice with different values is an error rather than a silent pick.
 
 use crate::model::{Chart, Dataset, Indicator, Lang};
-use crate::text::{split_ascii, split_once_ascii};
 
 /// The `type` of the height message an embed posts to its parent (see README "Embedding").
 pub const HEIGHT_MESSAGE: &str = "bac-giang-embed:height";
@@ -209,10 +208,10 @@ fn shorten(value: &str) -> String {
 /// escapes are decoded, a malformed escape is kept literally, invalid UTF-8 becomes U+FFFD.
 pub fn query_pairs(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
     let search = search.strip_prefix('?').unwrap_or(search);
-    split_ascii(search, b'&')
+    search.split('&')
         .filter(|part| !part.is_empty())
         .map(|part| {
-            let (k, v) = split_once_ascii(part, b'=').unwrap_or((part, ""));
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
             (decode(k), decode(v))
         })
 }

@@ -3,7 +3,6 @@
 //! and JSON. Pure functions, tested natively.
 
 use crate::model::{Chart, Dataset, Indicator, Lang, Qualifier, Status, Unit};
-use crate::text;
 use crate::BuildInfo;
 use std::fmt::Write;
 
@@ -45,11 +44,10 @@ pub fn file_name(data: &Dataset, build: BuildInfo, item: &str, ext: &str) -> Str
 }
 
 /// A number as machines read it: a dot for decimals, no grouping, and computed values rounded
-/// to 12 significant digits so float noise (`1583.1295599999999`) does not show. (Scaling
-/// rather than formatting and re-parsing keeps float parsing out of the wasm.)
+/// to 12 significant digits so float noise (`1583.1295599999999`) does not show.
 pub fn plain_number(v: f64) -> String {
     if v == 0.0 || !v.is_finite() {
-        return crate::format::shortest(v);
+        return v.to_string();
     }
     let digits = 11 - v.abs().log10().floor() as i32;
     let rounded = if digits >= 0 {
@@ -59,7 +57,7 @@ pub fn plain_number(v: f64) -> String {
         let scale = 10f64.powi(-digits);
         (v / scale).round() * scale
     };
-    crate::format::shortest(rounded)
+    rounded.to_string()
 }
 
 /// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
@@ -80,7 +78,7 @@ fn sources_cell(ind: &Indicator) -> String {
         .iter()
         .map(|c| format!("{} ¶{}: “{}”", c.source, c.paragraph, c.excerpt))
         .collect();
-    text::joined(&cells, "; ")
+    cells.join("; ")
 }
 
 pub const CSV_COLUMNS: [&str; 10] = [

@@ -3,7 +3,6 @@
 //! `500.000 tỷ đồng` / `VND 500 trillion`, `1,7 tỷ USD` / `USD 1.7 billion`.
 
 use crate::model::{Change, ChangeKind, Indicator, Lang, Period, Qualifier, Unit};
-use crate::text::split_once_ascii;
 
 /// Decimals shown when the data does not say.
 pub const DEFAULT_MAX_DECIMALS: usize = 2;
@@ -44,97 +43,11 @@ pub fn number(x: f64, max_frac: usize, lang: Lang) -> String {
     out
 }
 
-/// The shortest decimal text that reads back as `x`, never in exponent form: exactly what
-/// Rust's `format!("{x}")` writes (`0.1`, `-0`, `1000000000000000000000`, `NaN`, `inf`).
-///
-/// In the wasm the digits come from JavaScript's `String(x)`, which the ECMAScript standard
-/// defines as the same shortest round-trip digits; only its exponent form (below 1e-6 and
-/// from 1e21 on) is rewritten. This keeps core's float formatter (~13 KB of wasm: Grisu,
-/// Dragon4 and their tables) out of the build.
-pub fn shortest(x: f64) -> String {
-    if x.is_nan() {
-        return "NaN".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" }.into();
-    }
-    if x == 0.0 {
-        // JavaScript writes -0 as "0".
-        return if x.is_sign_negative() { "-0" } else { "0" }.into();
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        plain_from_exponent(&js::number_text(x))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        format!("{x}")
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-mod js {
-    use wasm_bindgen::prelude::wasm_bindgen;
-
-    #[wasm_bindgen]
-    extern "C" {
-        /// The global `String` function applied to a number.
-        #[wasm_bindgen(js_name = String)]
-        pub fn number_text(x: f64) -> String;
-    }
-}
-
-/// Rewrites a number written with an exponent (`1.5e-7`, `1e+21`, `2.5e21`) as plain decimal
-/// digits (`0.00000015`, `1000000000000000000000`); text without an exponent is returned as is.
-pub fn plain_from_exponent(text: &str) -> String {
-    let Some((mantissa, exp)) =
-        split_once_ascii(text, b'e').or_else(|| split_once_ascii(text, b'E'))
-    else {
-        return text.to_string();
-    };
-    let (negative, exp) = match exp.strip_prefix('-') {
-        Some(e) => (true, e),
-        None => (false, exp.strip_prefix('+').unwrap_or(exp)),
-    };
-    if exp.is_empty() || exp.len() > 4 || !exp.bytes().all(|b| b.is_ascii_digit()) {
-        return text.to_string();
-    }
-    let exp = exp.bytes().fold(0i32, |n, b| n * 10 + i32::from(b - b'0'));
-    let exp = if negative { -exp } else { exp };
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => ("-", m),
-        None => ("", mantissa),
-    };
-    let (int, frac) = split_once_ascii(mantissa, b'.').unwrap_or((mantissa, ""));
-    let mut digits = String::from(int);
-    digits.push_str(frac);
-    // Position of the decimal point within `digits`, counted from their start.
-    let point = int.len() as i32 + exp;
-    let mut out = String::from(sign);
-    if point <= 0 {
-        out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', (-point) as usize));
-        out.push_str(&digits);
-    } else if point as usize >= digits.len() {
-        out.push_str(&digits);
-        out.extend(std::iter::repeat_n('0', point as usize - digits.len()));
-    } else {
-        // By characters, not `split_at`: a string slice's panic path would bring core's
-        // `Debug` for characters and ranges (and Unicode tables) into the wasm, ~1 KB gzip.
-        for (i, c) in digits.chars().enumerate() {
-            if i == point as usize {
-                out.push('.');
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Integer digits and (trailing-zero-trimmed) fraction digits of a non-negative `x`.
 fn round_half_away(x: f64, max_frac: usize) -> (Vec<u8>, Vec<u8>) {
-    let plain = shortest(x);
-    let (int, frac) = split_once_ascii(&plain, b'.').unwrap_or((&plain, ""));
+    // `Display` writes the shortest decimal that reads back as `x`, never with an exponent.
+    let plain = format!("{x}");
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
     let digits = |s: &str| -> Vec<u8> { s.bytes().map(|b| b - b'0').collect() };
     let (mut int, mut frac) = (digits(int), digits(frac));
     if frac.len() > max_frac {
@@ -334,84 +247,6 @@ pub fn period(p: &Period, lang: Lang) -> String {
 mod tests {
     use super::*;
     use Lang::{En, Vi};
-
-    /// Values of the kinds a dataset holds, and the edges of JavaScript's exponent form.
-    fn sample_values() -> Vec<f64> {
-        let mut v = vec![
-            0.1,
-            0.2 + 0.1,
-            1.005,
-            13.1,
-            2474.8,
-            5e14,
-            1e-6,
-            1e-7,
-            1.5e-7,
-            9.99e-7,
-            1e20,
-            1e21,
-            1e22,
-            1e23,
-            2.5e21,
-            123456789012345680000.0,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-            5e-324,
-            1.7976931348623157e308,
-            0.000123,
-            4.35,
-            59830.0,
-            1e15,
-            1e16,
-            2f64.powi(53),
-            2f64.powi(70),
-            1.0 / 3.0,
-            2.0 / 3.0,
-            100.0,
-            0.5,
-        ];
-        // A deterministic spread over many magnitudes (xorshift).
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let x = f64::from_bits(state);
-            if x.is_finite() {
-                v.push(x);
-            }
-            let short = (state % 1_000_000) as f64 / 10f64.powi((state >> 40) as i32 % 7);
-            v.push(short);
-        }
-        v.extend(v.clone().iter().map(|x| -x));
-        v
-    }
-
-    #[test]
-    fn exponent_form_becomes_the_plain_text_rust_writes() {
-        // Rust's `{:e}` writes the same shortest digits as JavaScript's exponent form.
-        for x in sample_values() {
-            let exp = format!("{x:e}");
-            let js_style = exp.replacen("e", if x.abs() >= 1.0 { "e+" } else { "e" }, 1);
-            assert_eq!(plain_from_exponent(&exp), format!("{x}"), "{exp}");
-            assert_eq!(plain_from_exponent(&js_style), format!("{x}"), "{js_style}");
-        }
-        assert_eq!(plain_from_exponent("1.5e-7"), "0.00000015");
-        assert_eq!(plain_from_exponent("1e+21"), "1000000000000000000000");
-        assert_eq!(plain_from_exponent("-2.5e+21"), "-2500000000000000000000");
-        assert_eq!(plain_from_exponent("13.1"), "13.1");
-        assert_eq!(plain_from_exponent("1e"), "1e", "not a number: left alone");
-    }
-
-    #[test]
-    fn shortest_is_what_display_writes() {
-        for x in sample_values() {
-            assert_eq!(shortest(x), format!("{x}"));
-        }
-        assert_eq!(shortest(-0.0), "-0");
-        assert_eq!(shortest(f64::NAN), "NaN");
-        assert_eq!(shortest(f64::NEG_INFINITY), "-inf");
-    }
 
     #[test]
     fn numbers_follow_each_language() {

@@ -3,7 +3,6 @@
 
 use crate::format;
 use crate::model::{Citation, Dataset, Formula, Indicator, Lang, Status, Unit};
-use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -359,11 +358,11 @@ pub fn sources_line<'a>(
             format!(
                 "{name}, {} {}",
                 t(lang, Msg::Paragraph),
-                text::joined(&list, ", ")
+                list.join(", ")
             )
         })
         .collect();
-    format!("{}: {}", t(lang, Msg::Sources), text::joined(&parts, "; "))
+    format!("{}: {}", t(lang, Msg::Sources), parts.join("; "))
 }
 
 #[cfg(test)]

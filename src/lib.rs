@@ -11,7 +11,6 @@ pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod prerender;
-pub mod text;
 pub mod view_state;
 pub mod web;
 

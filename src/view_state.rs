@@ -7,7 +7,6 @@
 
 use crate::embed::query_pairs;
 use crate::model::{Dataset, Lang};
-use crate::text::{self, split_ascii};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -64,7 +63,7 @@ pub fn parse(data: &Dataset, search: &str) -> (ViewState, Vec<Dropped>) {
                 None => drop(&value),
             },
             _ => {
-                for id in split_ascii(&value, b',').filter(|id| !id.is_empty()) {
+                for id in value.split(',').filter(|id| !id.is_empty()) {
                     match data.chart(id) {
                         Some(c) if !tables.contains(&c.id.as_str()) => tables.push(&c.id),
                         Some(_) => {}
@@ -98,12 +97,12 @@ impl ViewState {
             parts.push(format!("card={card}"));
         }
         if !self.tables.is_empty() {
-            parts.push(format!("table={}", text::joined(&self.tables, ",")));
+            parts.push(format!("table={}", self.tables.join(",")));
         }
         if parts.is_empty() {
             String::new()
         } else {
-            format!("?{}", text::joined(&parts, "&"))
+            format!("?{}", parts.join("&"))
         }
     }
 

@@ -388,7 +388,7 @@ impl TextMeasurer {
             let weight = if bold { "bold" } else { "normal" };
             self.context.set_font(&format!(
                 "{weight} {}px sans-serif",
-                crate::format::shortest(size)
+                size
             ));
             self.font = (size.to_bits(), bold);
         }
@@ -641,12 +641,9 @@ pub fn download_png(name: &str, canvas: &web_sys::HtmlCanvasElement) {
     }
 }
 
-/// Panic messages in the console, where the build can still print them. Release builds
-/// (`scripts/build-release.sh`) use a std that stops the wasm at a panic without calling any
-/// hook, which leaves its formatting code out of the wasm; either way the reader's "something
-/// went wrong" banner comes from the boot script (`src/js/boot.js`), which sees the stopped wasm.
+/// Panic messages in the browser's console. The reader's "something went wrong" banner comes
+/// from the boot script (`src/js/boot.js`), which sees the wasm stop (`panic = "abort"`).
 pub fn log_panics() {
-    #[cfg(not(panic = "immediate-abort"))]
     std::panic::set_hook(Box::new(console_error_panic_hook::hook));
 }
 

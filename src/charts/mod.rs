@@ -16,7 +16,6 @@ pub use figure::{draw_figure, figure_height, figure_svg, wrap, Caption};
 
 use crate::format;
 use crate::model::{Chart, ChartKind, Dataset, Lang, Status};
-use crate::text;
 use mark::Mark;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -257,7 +256,7 @@ pub fn summary(data: &Dataset, chart: &Chart, lang: Lang) -> String {
             .map(|i| bars::named_value(data, i, lang))
             .collect(),
     };
-    format!("{}. {}.", chart.title.get(lang), text::joined(&items, "; "))
+    format!("{}. {}.", chart.title.get(lang), items.join("; "))
 }
 
 /// Renders a chart to an SVG document (native tests, downloads).

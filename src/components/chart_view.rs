@@ -1,6 +1,5 @@
 use super::{listen, live, use_app, Coded};
 use crate::charts::{self, Frame, Hit, Palette};
-use crate::format;
 use crate::model::Lang;
 use crate::web;
 use leptos::prelude::*;
@@ -75,9 +74,8 @@ pub fn ChartView(
                     near_screen.set(true);
                 }
             }
-            // Disconnected when the chart goes (this effect's cleanup). Held in a `SendWrapper`,
-            // which Leptos' cleanups require and which costs nothing in a single-threaded wasm
-            // (patches/send_wrapper), rather than in local storage of their own type (+0.3 KB).
+            // Disconnected when the chart goes (this effect's cleanup, which must be `Send`:
+            // browser objects are not, and this wasm has one thread).
             let observers = SendWrapper::new((sized, seen));
             on_cleanup(move || drop(observers));
         }
@@ -234,7 +232,7 @@ pub fn ChartView(
     super::replaced(super::at_end(box_ref), move || {
         tip.get().map(|label| {
             let (x, y, anchor) = drawing.with_value(|d| d.tip_at);
-            let percent = format::shortest((-anchor * 1000.0).round() / 10.0);
+            let percent = (-anchor * 1000.0).round() / 10.0;
             let shift = format!("translate({percent}%, calc(-100% - 12px))");
             view! {
                 <div
@@ -272,7 +270,7 @@ pub fn ChartView(
 
 /// A CSS length in pixels.
 fn px(x: f64) -> String {
-    format!("{}px", format::shortest(x))
+    format!("{x}px")
 }
 
 #[derive(Default)]

@@ -11,7 +11,7 @@
 //!
 //! A key given twice with different values is an error rather than a silent pick.
 
-use crate::model::{Chart, Dataset, Indicator, Lang};
+use crate::model::{Chart, Dataset, Indicator, Lang, Scheme};
 
 /// The `type` of the height message an embed posts to its parent (see README "Embedding").
 pub const HEIGHT_MESSAGE: &str = "bac-giang-embed:height";
@@ -19,39 +19,6 @@ pub const HEIGHT_MESSAGE: &str = "bac-giang-embed:height";
 pub const HEIGHT_REQUEST: &str = "bac-giang-embed:request-height";
 /// Longest value shown back to the reader in an error message.
 const SHOWN_VALUE_MAX: usize = 40;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Scheme {
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Scheme {
-    pub const ALL: [Scheme; 3] = [Scheme::Auto, Scheme::Light, Scheme::Dark];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Scheme::Auto => "auto",
-            Scheme::Light => "light",
-            Scheme::Dark => "dark",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Scheme> {
-        Scheme::ALL.into_iter().find(|s| s.code() == code)
-    }
-
-    /// Whether to draw dark, given what the reader's system prefers.
-    pub fn is_dark(self, system_prefers_dark: bool) -> bool {
-        match self {
-            Scheme::Auto => system_prefers_dark,
-            Scheme::Light => false,
-            Scheme::Dark => true,
-        }
-    }
-}
 
 /// What an embed shows.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -208,7 +175,8 @@ fn shorten(value: &str) -> String {
 /// escapes are decoded, a malformed escape is kept literally, invalid UTF-8 becomes U+FFFD.
 pub fn query_pairs(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
     let search = search.strip_prefix('?').unwrap_or(search);
-    search.split('&')
+    search
+        .split('&')
         .filter(|part| !part.is_empty())
         .map(|part| {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));

@@ -355,11 +355,7 @@ pub fn sources_line<'a>(
         .map(|(id, paras)| {
             let name = data.source(id).map_or(id, |s| s.publisher.get(lang));
             let list: Vec<String> = paras.iter().map(u32::to_string).collect();
-            format!(
-                "{name}, {} {}",
-                t(lang, Msg::Paragraph),
-                list.join(", ")
-            )
+            format!("{name}, {} {}", t(lang, Msg::Paragraph), list.join(", "))
         })
         .collect();
     format!("{}: {}", t(lang, Msg::Sources), parts.join("; "))

@@ -344,19 +344,17 @@ pub fn focus_by_id(id: &str) -> Option<web_sys::Element> {
 }
 
 /// Measures text as the canvas will draw it (same font shorthand as plotters-canvas), so
-/// charts lay out with exact widths and without touching the DOM. One shared canvas that is
+/// charts lay out with exact widths and without touching the DOM; None where the browser
+/// cannot (no canvas). One shared canvas that is
 /// not in the page: setting the font of a canvas in the page makes the browser bring the
 /// page's style up to date first (~30 ms after a language switch restyles every element).
-pub fn text_measure() -> impl Fn(&str, f64, bool) -> f64 {
+pub fn text_measure() -> impl Fn(&str, f64, bool) -> Option<f64> {
     move |text: &str, size: f64, bold: bool| {
         TEXT_MEASURER.with_borrow_mut(|measurer| {
             if measurer.is_none() {
                 *measurer = TextMeasurer::new();
             }
-            match measurer {
-                Some(m) => m.width(text, size, bold),
-                None => crate::charts::estimate_text_width(text, size, bold),
-            }
+            measurer.as_mut()?.width(text, size, bold)
         })
     }
 }
@@ -383,19 +381,14 @@ impl TextMeasurer {
         })
     }
 
-    fn width(&mut self, text: &str, size: f64, bold: bool) -> f64 {
+    fn width(&mut self, text: &str, size: f64, bold: bool) -> Option<f64> {
         if self.font != (size.to_bits(), bold) {
             let weight = if bold { "bold" } else { "normal" };
-            self.context.set_font(&format!(
-                "{weight} {}px sans-serif",
-                size
-            ));
+            self.context
+                .set_font(&format!("{weight} {}px sans-serif", size));
             self.font = (size.to_bits(), bold);
         }
-        self.context
-            .measure_text(text)
-            .map(|m| m.width())
-            .unwrap_or_else(|_| crate::charts::estimate_text_width(text, size, bold))
+        self.context.measure_text(text).ok().map(|m| m.width())
     }
 }
 
@@ -481,10 +474,10 @@ fn content_height() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Posts `{type, v: 1, id, height}` to the parent frame when the content height differs from
-/// the last one posted (or always, with `force`). The height is not a secret, so any parent
-/// may read it: the target origin is `*`.
-pub fn post_height(id: &str, force: bool) {
+/// Posts `{type: kind, v: 1, id, height}` to the parent frame when the content height differs
+/// from the last one posted (or always, with `force`). The height is not a secret, so any
+/// parent may read it: the target origin is `*`.
+pub fn post_height(kind: &str, id: &str, force: bool) {
     thread_local!(static LAST: std::cell::Cell<f64> = const { std::cell::Cell::new(-1.0) });
     let height = content_height();
     if !force && LAST.with(|l| l.get()) == height {
@@ -496,10 +489,7 @@ pub fn post_height(id: &str, force: bool) {
     };
     let message = js_sys::Object::new();
     for (key, value) in [
-        (
-            "type",
-            wasm_bindgen::JsValue::from_str(crate::embed::HEIGHT_MESSAGE),
-        ),
+        ("type", wasm_bindgen::JsValue::from_str(kind)),
         ("v", 1.into()),
         ("id", id.into()),
         ("height", height.into()),
@@ -509,9 +499,10 @@ pub fn post_height(id: &str, force: bool) {
     let _ = parent.post_message(&message, "*");
 }
 
-/// Calls `on_request` when the parent frame asks for the height again (`embed.js` loads after
-/// the embed has posted its first height). Messages from any other window are ignored.
-pub fn on_height_request(on_request: impl Fn() + 'static) {
+/// Calls `on_request` when the parent frame sends a message of type `kind` (`embed.js` asks for
+/// the height again: it loads after the embed has posted its first height). Messages from any
+/// other window are ignored.
+pub fn on_parent_message(kind: &'static str, on_request: impl Fn() + 'static) {
     let Some(win) = window() else { return };
     let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let from_parent = match (
@@ -521,10 +512,10 @@ pub fn on_height_request(on_request: impl Fn() + 'static) {
             (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
             _ => false,
         };
-        let kind = js_sys::Reflect::get(&e.data(), &"type".into())
+        let sent = js_sys::Reflect::get(&e.data(), &"type".into())
             .ok()
             .and_then(|t| t.as_string());
-        if from_parent && kind.as_deref() == Some(crate::embed::HEIGHT_REQUEST) {
+        if from_parent && sent.as_deref() == Some(kind) {
             on_request();
         }
     });

@@ -4,7 +4,7 @@
 
 use bac_giang_economy::format;
 use bac_giang_economy::model::Lang;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -356,8 +356,8 @@ async fn embed_page_shows_one_item_without_dashboard_controls() {
 
 #[wasm_bindgen_test]
 async fn markup_inside_data_is_rendered_as_text() {
-    use bac_giang_economy::components::{AppContext, Coded, IndicatorCard, SourceNote};
-    use bac_giang_economy::embed::Scheme;
+    use bac_giang_economy::components::{AppContext, IndicatorCard, SourceNote};
+    use bac_giang_economy::model::Scheme;
     use leptos::prelude::*;
 
     const MARKUP: &str =
@@ -375,15 +375,15 @@ async fn markup_inside_data_is_rendered_as_text() {
     let _handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(AppContext {
             data,
-            lang: Coded::new(Lang::Vi),
+            lang: RwSignal::new(Lang::Vi),
             filter: RwSignal::new(None),
             open: RwSignal::new(None),
             tables: RwSignal::new(Vec::new()),
-            scheme: Coded::new(Scheme::Auto),
-            dark: Coded::new(false),
-            printing: Coded::new(false),
+            scheme: RwSignal::new(Scheme::Auto),
+            dark: RwSignal::new(false),
+            printing: RwSignal::new(false),
             transparent: false,
-            drawn: Coded::new(0),
+            drawn: RwSignal::new(0),
             embed_page: false,
             offline_page: false,
         });

@@ -1,8 +1,9 @@
 //! Embed URLs and snippets: every item embeds, every flag parses, every bad URL gets a clear
 //! error and nothing panics, whatever the query string holds.
 
-use bac_giang_economy::embed::{self, EmbedError, Scheme, Target};
+use bac_giang_economy::embed::{self, EmbedError, Target};
 use bac_giang_economy::model::Lang;
+use bac_giang_economy::model::Scheme;
 
 fn data() -> &'static bac_giang_economy::model::Dataset {
     bac_giang_economy::dataset()

@@ -1,7 +1,8 @@
-use super::{AppContext, Coded, Dashboard, EmbedView, ExportView};
-use crate::embed::{self, Scheme};
+use super::{AppContext, Dashboard, EmbedView, ExportView};
+use crate::embed;
 use crate::i18n;
 use crate::model::Lang;
+use crate::model::Scheme;
 use crate::view_state::{self, ViewState};
 use crate::web;
 use leptos::either::EitherOf3;
@@ -88,21 +89,21 @@ fn remembered(address_lang: Option<Lang>) -> (Lang, Scheme) {
 fn start(embedded: bool, lang: Lang, scheme: Scheme, transparent: bool, view: ViewState) {
     let ctx = AppContext {
         data: crate::dataset(),
-        lang: Coded::new(lang),
+        lang: RwSignal::new(lang),
         filter: RwSignal::new(view.theme),
         open: RwSignal::new(view.card),
         tables: RwSignal::new(view.tables),
-        scheme: Coded::new(scheme),
-        dark: Coded::new(scheme.is_dark(web::prefers_dark())),
-        printing: Coded::new(false),
+        scheme: RwSignal::new(scheme),
+        dark: RwSignal::new(scheme.is_dark(web::prefers_dark())),
+        printing: RwSignal::new(false),
         transparent,
-        drawn: Coded::new(0),
+        drawn: RwSignal::new(0),
         embed_page: embedded,
         offline_page: web::is_offline_copy(),
     };
     provide_context(ctx);
     web::watch_dark_preference(move |dark| ctx.dark.set(ctx.scheme.get_untracked().is_dark(dark)));
-    super::effect(move |_| {
+    Effect::new(move |_| {
         let scheme = ctx.scheme.get();
         ctx.dark.set(scheme.is_dark(web::prefers_dark()));
         web::set_root_attribute(

@@ -1,6 +1,4 @@
-use super::{
-    clicked, live, local, pressed, use_app, word, ChartView, Coded, DataTable, ExportLink,
-};
+use super::{local, pressed, word, AppContext, ChartView, DataTable, ExportLink};
 use crate::i18n::{self, Msg};
 use crate::view_state;
 use leptos::either::Either;
@@ -10,43 +8,27 @@ use leptos::prelude::*;
 /// data table (kept in the address, so a shared link shows the same).
 #[component]
 pub fn ChartCard(chart: String) -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let (data, lang) = (ctx.data, ctx.lang);
     let spec = data
         .chart(&chart)
         .expect("chart ids come from the validated data");
     let title_id = format!("chart-title-{}", spec.id);
     let title_ref = title_id.clone();
-    let cites = live(move || {
+    let cites = move || {
         let all = data.chart_citations(spec);
         i18n::sources_line(data, all, lang.get())
-    });
+    };
     // The figure is found from its heading row (a reference of the figure element type would
     // compile code of its own, ~0.5 KB gzip; the app's other references are all to divs).
     let head = NodeRef::<leptos::html::Div>::new();
     // Follows the address's list of tables, but changes (and so rebuilds the chart) only when
-    // this chart's own view does. (A `Memo` would do the same with code of its own: +0.8 KB gzip.)
-    let shown_as_table = move || ctx.tables.with(|t| t.contains(&spec.id));
-    let as_table = Coded::new(shown_as_table());
-    super::effect(move |_| {
-        let now = shown_as_table();
-        if now != as_table.get_untracked() {
-            as_table.set(now);
-        }
-    });
-    // The chart or its table goes between the heading and the caption, the figure's last
-    // element (see `replaced`).
-    let place = move || {
-        let figure = head.get()?.parent_element()?;
-        let caption = figure.last_element_child()?;
-        Some((figure, Some(caption.into())))
+    // this chart's own view does.
+    let as_table = Memo::new(move |_| ctx.tables.with(|t| t.contains(&spec.id)));
+    let body = move || match as_table.get() {
+        true => Either::Left(view! { <DataTable chart=spec.id.clone()/> }),
+        false => Either::Right(view! { <ChartView chart=spec.id.clone()/> }),
     };
-    super::replaced(place, move || {
-        Some(match as_table.get() {
-            true => Either::Left(view! { <DataTable chart=spec.id.clone()/> }),
-            false => Either::Right(view! { <ChartView chart=spec.id.clone()/> }),
-        })
-    });
     let view_button = move |table: bool, label: Msg| {
         view! {
             <button
@@ -54,7 +36,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
                 class="view-button"
                 data-view-as=if table { "table" } else { "chart" }
                 aria-pressed=pressed(move || as_table.get() == table)
-                on:click=clicked(move |_| ctx.tables.update(|t| view_state::set_table(data, t, &spec.id, table)))
+                on:click=move |_| ctx.tables.update(|t| view_state::set_table(data, t, &spec.id, table))
             >
                 {word(lang, label)}
             </button>
@@ -69,6 +51,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
                     {view_button(true, Msg::ShowTable)}
                 </div>
             </div>
+            {body}
             <figcaption>
                 {spec.note.as_ref().map(|n| view! { <p class="note">{local(lang, n)}</p> })}
                 <p class="source">{cites}</p>
@@ -96,7 +79,7 @@ fn inline_downloads(
     head: NodeRef<leptos::html::Div>,
 ) -> Option<impl IntoView + use<>> {
     use super::Downloads;
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let chart = chart.to_string();
     ctx.inline_downloads().then(|| {
         view! {

@@ -1,4 +1,4 @@
-use super::{listen, live, use_app, Coded};
+use super::AppContext;
 use crate::charts::{self, Frame, Hit, Palette};
 use crate::model::Lang;
 use crate::web;
@@ -18,7 +18,7 @@ pub fn ChartView(
     #[prop(optional)]
     highlight: Option<String>,
 ) -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let data = ctx.data;
     let spec = data
         .chart(&chart)
@@ -33,7 +33,7 @@ pub fn ChartView(
             .dyn_into()
             .ok()
     };
-    let width = Coded::new(0.0_f64);
+    let width = RwSignal::new(0.0_f64);
     // What the canvas shows: its tooltip regions, the language, scheme and width it was drawn
     // for, where the tooltip goes, the value the keyboard is on and the indicator outlined.
     // (One stored value: each stored type compiles code of its own.)
@@ -50,8 +50,8 @@ pub fn ChartView(
     // Charts on or near the screen are drawn at once; the others when the browser is idle, so
     // the first paint and a language switch cost only what the reader sees. Embeds show one
     // chart (and offscreen iframes get no intersection updates), printing needs every chart.
-    let near_screen = Coded::new(ctx.embedded());
-    super::effect(move |_| {
+    let near_screen = RwSignal::new(ctx.embedded());
+    Effect::new(move |_| {
         if let Some(el) = box_ref.get() {
             let (wide, narrow) = charts::box_heights(data, spec);
             web::set_style_property(&el, "--h-wide", &px(wide));
@@ -108,7 +108,7 @@ pub fn ChartView(
         let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
             return;
         };
-        let measure = web::text_measure();
+        let measure = super::text_width();
         let area = charts::EitherBackend::Canvas(backend).into_drawing_area();
         let mut palette = Palette::for_dark(dark);
         if ctx.transparent {
@@ -140,8 +140,8 @@ pub fn ChartView(
         }
     };
 
-    let idle_queued = Coded::new(false);
-    super::effect(move |_| {
+    let idle_queued = RwSignal::new(false);
+    Effect::new(move |_| {
         // What a drawing depends on.
         ctx.lang.track();
         ctx.dark.track();
@@ -160,7 +160,7 @@ pub fn ChartView(
             idle_queued.set(true);
             web::when_idle(move || {
                 // Nothing to do if the chart was removed meanwhile.
-                if idle_queued.try_set(false) {
+                if idle_queued.try_set(false).is_none() {
                     draw();
                 }
             });
@@ -196,8 +196,8 @@ pub fn ChartView(
     };
 
     // Arrow keys step through the values with the same tooltip the pointer shows.
-    let on_key = move |e: web_sys::Event| {
-        let forward = match e.unchecked_ref::<web_sys::KeyboardEvent>().key().as_str() {
+    let on_key = move |e: web_sys::KeyboardEvent| {
+        let forward = match e.key().as_str() {
             "ArrowRight" | "ArrowDown" => true,
             "ArrowLeft" | "ArrowUp" => false,
             _ => return,
@@ -219,17 +219,15 @@ pub fn ChartView(
             place_tip(rect.width(), x, y, label);
         }
     };
-    let pointer = move |e: web_sys::Event| {
-        let e = e.unchecked_ref::<web_sys::MouseEvent>();
-        show_tip(e.client_x() as f64, e.client_y() as f64)
-    };
+    let pointer =
+        move |e: web_sys::PointerEvent| show_tip(e.client_x() as f64, e.client_y() as f64);
     let hide = move || {
         drawing.update_value(|d| d.focused = None);
         tip.set(None);
     };
 
-    // The tooltip, last in the box, made anew for each value it shows (see `replaced`).
-    super::replaced(super::at_end(box_ref), move || {
+    // The tooltip, last in the box, for the value it shows.
+    let tooltip = move || {
         tip.get().map(|label| {
             let (x, y, anchor) = drawing.with_value(|d| d.tip_at);
             let percent = (-anchor * 1000.0).round() / 10.0;
@@ -246,7 +244,7 @@ pub fn ChartView(
                 </div>
             }
         })
-    });
+    };
 
     let lang = ctx.lang;
     view! {
@@ -255,15 +253,16 @@ pub fn ChartView(
                 lang=ctx.lang.get_untracked().code()
                 data-chart=spec.id.clone()
                 role="img"
-                aria-label=live(move || charts::summary(data, spec, lang.get()))
-                {..listen("pointermove", pointer)}
-                {..listen("pointerdown", pointer)}
-                {..listen("pointerleave", move |_| tip.set(None))}
+                aria-label=move || charts::summary(data, spec, lang.get())
+                on:pointermove=pointer
+                on:pointerdown=pointer
+                on:pointerleave=move |_| tip.set(None)
                 tabindex="0"
-                {..listen("keydown", on_key)}
-                {..listen("blur", move |_| hide())}
+                on:keydown=on_key
+                on:blur=move |_| hide()
             ></canvas>
-            <p class="visually-hidden" aria-live="polite">{live(move || announced.get().unwrap_or_default())}</p>
+            <p class="visually-hidden" aria-live="polite">{move || announced.get().unwrap_or_default()}</p>
+            {tooltip}
         </div>
     }
 }

@@ -1,6 +1,5 @@
 use super::{
-    clicked, lang_attr, live, live_flag, pressed, use_app, word, Coded, DetailDialog, Header,
-    ThemeFilter, ThemeSection,
+    lang_attr, pressed, word, AppContext, DetailDialog, Header, ThemeFilter, ThemeSection,
 };
 use crate::export;
 use crate::i18n::{self, Msg};
@@ -15,19 +14,19 @@ use leptos::prelude::*;
 /// costs what is on screen, not the whole dataset. None renders every section at once.
 #[component]
 pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let data = ctx.data;
     let total = data.themes.len();
     let at_once = sections_at_once.unwrap_or(total);
-    let ready: Vec<Coded<bool>> = (0..total).map(|i| Coded::new(i < at_once)).collect();
+    let ready: Vec<RwSignal<bool>> = (0..total).map(|i| RwSignal::new(i < at_once)).collect();
     // <main aria-busy="true"> while sections are still being added (tests wait for "false").
-    let busy = Coded::new(at_once < total);
+    let busy = RwSignal::new(at_once < total);
     if at_once < total {
         add_sections_when_idle(ready.clone(), busy);
     }
     // A section chosen in the filter, or printing, cannot wait for an idle moment.
     let sections = ready.clone();
-    super::effect(move |_| {
+    Effect::new(move |_| {
         let (filter, printing) = (ctx.filter.get(), ctx.printing.get());
         for (theme, ready) in data.themes.iter().zip(&sections) {
             if (printing || filter.as_deref() == Some(theme.id.as_str())) && !ready.get_untracked()
@@ -40,8 +39,8 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     // link shared is the view seen. A new view is a history entry; Back and Forward restore it.
     let shown = StoredValue::new(ctx.view_state());
     // Set while Back/Forward applies an address, which must not add an entry of its own.
-    let restoring = Coded::new(false);
-    super::effect(move |previous: Option<()>| {
+    let restoring = RwSignal::new(false);
+    Effect::new(move |previous: Option<()>| {
         let next = ctx.view_state();
         let lang = ctx.lang.get();
         // The page's language and title: at once on opening; after a switch, when the browser
@@ -93,7 +92,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     let lang = ctx.lang;
     view! {
         <a class="skip" href="#content" lang=lang_attr(lang)>{word(lang, Msg::SkipToContent)}</a>
-        <div class="page" inert=live_flag(move || ctx.dialog_open())>
+        <div class="page" inert=move || ctx.dialog_open()>
             <Header/>
             <main id="content" tabindex="-1" aria-busy=pressed(move || busy.get())>
                 <ThemeFilter/>
@@ -101,19 +100,19 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
             </main>
             <footer class="site-footer" lang=lang_attr(lang)>
                 <p>{word(lang, Msg::Footer)}</p>
-                <p class="version">{live(move || i18n::version_line(data, crate::BUILD, lang.get()))}</p>
+                <p class="version">{move || i18n::version_line(data, crate::BUILD, lang.get())}</p>
                 <p class="dataset-downloads">
                     {word(lang, Msg::DownloadData)}
                     " "
-                    <button type="button" class="tool-button" data-download="dataset-csv" on:click=clicked(move |_| {
+                    <button type="button" class="tool-button" data-download="dataset-csv" on:click=move |_| {
                         let text = export::dataset_csv(data, crate::BUILD, lang.get_untracked());
                         web::download_text(&export::file_name(data, crate::BUILD, "all", "csv"), "text/csv;charset=utf-8", &text);
-                    })>"CSV"</button>
+                    }>"CSV"</button>
                     " "
-                    <button type="button" class="tool-button" data-download="dataset-json" on:click=clicked(move |_| {
+                    <button type="button" class="tool-button" data-download="dataset-json" on:click=move |_| {
                         let text = export::dataset_json(data, crate::BUILD);
                         web::download_text(&export::file_name(data, crate::BUILD, "all", "json"), "application/json", &text);
-                    })>"JSON"</button>
+                    }>"JSON"</button>
                 </p>
                 // The build writes the whole app as one file (scripts/offline.mjs) to pass around.
                 {(!ctx.offline_copy()).then(|| view! {
@@ -134,7 +133,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
 }
 
 /// Marks the next section not yet rendered as ready, one per idle moment, then clears `busy`.
-fn add_sections_when_idle(ready: Vec<Coded<bool>>, busy: Coded<bool>) {
+fn add_sections_when_idle(ready: Vec<RwSignal<bool>>, busy: RwSignal<bool>) {
     web::when_idle(move || {
         // `try_`: nothing to do once the dashboard is gone.
         match ready.iter().find(|r| r.try_get_untracked() == Some(false)) {

@@ -1,4 +1,4 @@
-use super::{live, local, use_app, word, SourceNote};
+use super::{local, word, AppContext, SourceNote};
 use crate::export::{plain_number, status_code};
 use crate::format;
 use crate::i18n::{self, Msg};
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// indicator id, status and raw value (`data-*`), which the CSV download repeats.
 #[component]
 pub fn DataTable(chart: String) -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let (data, lang) = (ctx.data, ctx.lang);
     let spec = data
         .chart(&chart)
@@ -34,11 +34,11 @@ pub fn DataTable(chart: String) -> impl IntoView {
                     {rows.into_iter().map(|ind| view! {
                         <tr data-id=ind.id.clone() data-status=status_code(ind.status)>
                             <th scope="row">{local(lang, &ind.label)}</th>
-                            <td>{live(move || format::period(&ind.period, lang.get()))}</td>
+                            <td>{move || format::period(&ind.period, lang.get())}</td>
                             <td class="num" data-value=ind.value.map(plain_number)>
-                                {live(move || format::headline(ind, lang.get()))}
+                                {move || format::headline(ind, lang.get())}
                             </td>
-                            <td>{live(move || i18n::status(lang.get(), ind.status).to_string())}</td>
+                            <td>{move || i18n::status(lang.get(), ind.status).to_string()}</td>
                             <td><SourceNote ind=ind compact=true/></td>
                         </tr>
                     }).collect_view()}

@@ -1,6 +1,6 @@
 use super::indicator_card::{item_list, meta_row, value_details};
 use super::source_note::citation_list;
-use super::{card_dom_id, line, local, use_app, word, ChartView, Modal};
+use super::{card_dom_id, line, local, word, AppContext, ChartView, Modal};
 use crate::format;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// The open indicator in full: larger chart, notes, items and every source with its excerpt.
 #[component]
 pub fn DetailDialog() -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let (data, lang) = (ctx.data, ctx.lang);
     let content = move |id: String| {
         let ind = data.indicator(&id)?;

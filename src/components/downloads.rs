@@ -1,4 +1,4 @@
-use super::{clicked, use_app};
+use super::AppContext;
 use crate::charts::{self, Caption, Frame, Palette};
 use crate::export;
 use crate::i18n;
@@ -26,7 +26,7 @@ pub fn Downloads(
     /// chart's figure in the one-file copy).
     measure: Box<dyn Fn() -> Option<web_sys::Element>>,
 ) -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let (data, lang) = (ctx.data, ctx.lang);
     let spec = data
         .chart(&chart)
@@ -62,7 +62,7 @@ pub fn Downloads(
         let palette = palette();
         let width = picture_width(measure());
         let scale = if png { 2.0 } else { 1.0 };
-        let measure = web::text_measure();
+        let measure = super::text_width();
         let frame = Frame {
             data,
             chart: spec,
@@ -93,10 +93,10 @@ pub fn Downloads(
     let svg_picture = picture.clone();
     view! {
         <div class="download-list">
-                <button type="button" class="tool-button" data-download="csv" on:click=clicked(csv)>"CSV"</button>
-                <button type="button" class="tool-button" data-download="json" on:click=clicked(json)>"JSON"</button>
-                <button type="button" class="tool-button" data-download="png" on:click=clicked(move |_| picture(true))>"PNG"</button>
-                <button type="button" class="tool-button" data-download="svg" on:click=clicked(move |_| svg_picture(false))>"SVG"</button>
+                <button type="button" class="tool-button" data-download="csv" on:click=csv>"CSV"</button>
+                <button type="button" class="tool-button" data-download="json" on:click=json>"JSON"</button>
+                <button type="button" class="tool-button" data-download="png" on:click=move |_| picture(true)>"PNG"</button>
+                <button type="button" class="tool-button" data-download="svg" on:click=move |_| svg_picture(false)>"SVG"</button>
         </div>
     }
 }

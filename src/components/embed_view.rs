@@ -1,5 +1,5 @@
-use super::{clicked, listen, live, local, use_app, word, ChartCard, IndicatorCard};
-use crate::embed::{self, EmbedError, EmbedParams, Target};
+use super::{local, word, AppContext, ChartCard, IndicatorCard};
+use crate::embed::{self, EmbedError, EmbedParams, Target, HEIGHT_MESSAGE, HEIGHT_REQUEST};
 use crate::i18n::{self, Msg};
 use crate::web;
 use leptos::either::Either;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 /// bilingual message instead.
 #[component]
 pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let (data, lang) = (ctx.data, ctx.lang);
     let id = params.as_ref().map(|p| p.target.id()).unwrap_or("");
     let has_chart = matches!(
@@ -23,13 +23,15 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
     );
     // Measuring forces a synchronous layout, so heights are final when posted. A chart embed
     // waits for its first drawing, so the host never sees the undrawn height.
-    super::effect(move |_| {
+    Effect::new(move |_| {
         if ctx.drawn.get() > 0 || !has_chart {
-            web::post_height(id, false);
+            web::post_height(HEIGHT_MESSAGE, id, false);
         }
     });
-    web::on_window_resize(move || web::post_height(id, false));
-    web::on_height_request(move || web::post_height(id, true));
+    web::on_window_resize(move || web::post_height(HEIGHT_MESSAGE, id, false));
+    web::on_parent_message(HEIGHT_REQUEST, move || {
+        web::post_height(HEIGHT_MESSAGE, id, true)
+    });
 
     let params = match params {
         Ok(p) => p,
@@ -44,7 +46,7 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
     };
     let target = params.target;
     let theme = data.theme(target.theme());
-    super::effect(move |_| {
+    Effect::new(move |_| {
         let l = lang.get();
         let title = format!("{} · {}", target.title(l), data.title.get(l));
         web::set_document_language(l.code(), &title);
@@ -61,27 +63,27 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         <main
             class="embed"
             class:embed-plain=!chrome
-            on:click=clicked(move |_| web::next_frame(move || web::post_height(id, false)))
-            {..listen("keyup", move |_| web::next_frame(move || web::post_height(id, false)))}
+            on:click=move |_| web::next_frame(move || web::post_height(HEIGHT_MESSAGE, id, false))
+            on:keyup=move |_| web::next_frame(move || web::post_height(HEIGHT_MESSAGE, id, false))
         >
             // The frame is a page of its own: the dashboard's heading levels (site, theme, item)
             // keep its outline whole for screen readers.
             <h1 class="visually-hidden">{local(lang, &data.title)}</h1>
-            <h2 class="visually-hidden">{live(move || theme.map(|t| t.label.get(lang.get())).unwrap_or_default().to_string())}</h2>
+            <h2 class="visually-hidden">{move || theme.map(|t| t.label.get(lang.get())).unwrap_or_default().to_string()}</h2>
             {chrome.then(|| view! {
                 <p class="embed-head">
                     <span class="embed-brand">{local(lang, &data.title)}</span>
-                    <span class="embed-asof">{live(move || i18n::as_of_line(data, lang.get()))}</span>
+                    <span class="embed-asof">{move || i18n::as_of_line(data, lang.get())}</span>
                 </p>
             })}
             {item}
             {chrome.then(|| view! {
                 <footer class="embed-foot">
-                    <a href=live(move || embed::dashboard_href(&target, lang.get())) target="_blank" rel="noopener">
+                    <a href=move || embed::dashboard_href(&target, lang.get()) target="_blank" rel="noopener">
                         {word(lang, Msg::OpenDashboard)}
                         <span aria-hidden="true">" ↗"</span>
                     </a>
-                    <span class="embed-version">{live(move || i18n::version_line(data, crate::BUILD, lang.get()))}</span>
+                    <span class="embed-version">{move || i18n::version_line(data, crate::BUILD, lang.get())}</span>
                 </footer>
             })}
         </main>

@@ -1,6 +1,7 @@
-use super::{live, use_app, word};
-use crate::embed::{self, Scheme};
+use super::{word, AppContext};
+use crate::embed;
 use crate::i18n::Msg;
+use crate::model::Scheme;
 use crate::model::Text;
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn ExportLink(
     /// The item's title, for screen readers ("Embed: GRDP growth").
     title: &'static Text,
 ) -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let lang = ctx.lang;
     let id = format!("{part}-{item}");
     let href = move || {
@@ -24,9 +25,9 @@ pub fn ExportLink(
         format!("export.html?{query}#{part}")
     };
     view! {
-        <a class="embed-button" id=id href=live(href)>
+        <a class="embed-button" id=id href=href>
             {word(lang, label)}
-            <span class="visually-hidden">{live(move || format!(": {}", title.get(lang.get())))}</span>
+            <span class="visually-hidden">{move || format!(": {}", title.get(lang.get()))}</span>
         </a>
     }
 }

@@ -1,7 +1,8 @@
-use super::{clicked, listen, live, use_app, word, Coded, CopyStatus, Downloads, Header, Live};
-use crate::embed::{self, EmbedError, EmbedParams, Scheme, Target};
-use crate::i18n::{export_text, ExportMsg, Msg};
+use super::{word, AppContext, CopyStatus, Downloads, Header};
+use crate::embed::{self, EmbedError, EmbedParams, Target};
+use crate::i18n::{self, export_text, ExportMsg, Msg};
 use crate::model::Lang;
+use crate::model::Scheme;
 use crate::web;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 /// a readable message with a link to the dashboard.
 #[component]
 pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let (data, lang) = (ctx.data, ctx.lang);
     let params = match params {
         Ok(p) => p,
@@ -27,9 +28,9 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
         }
     };
     let target = params.target;
-    let scheme = Coded::new(params.scheme);
-    let plain = Coded::new(params.plain);
-    let transparent = Coded::new(params.transparent);
+    let scheme = RwSignal::new(params.scheme);
+    let plain = RwSignal::new(params.plain);
+    let transparent = RwSignal::new(params.transparent);
     let status = CopyStatus::default();
     let base = web::app_base_url();
     // The address follows the page (language and options), so "Copy link" and a reload
@@ -43,7 +44,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
             transparent.get(),
         )
     };
-    super::effect(move |_| {
+    Effect::new(move |_| {
         let l = lang.get();
         let title = format!("{} · {}", target.title(l), data.title.get(l));
         web::set_document_language(l.code(), &title);
@@ -73,7 +74,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
     };
     // Options start from the address; only the reader changes them afterwards: attributes,
     // not properties kept in step.
-    let scheme_choice = move |s: Scheme, label: Live| {
+    let scheme_choice = move |s: Scheme, label: fn(Lang) -> &'static str| {
         view! {
             <label class="option">
                 <input
@@ -81,13 +82,13 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                     name="embed-scheme"
                     value=s.code()
                     checked={ scheme.get_untracked() == s }
-                    {..listen("change", move |_| scheme.set(s))}
+                    on:change=move |_| scheme.set(s)
                 />
-                {label}
+                {move || label(lang.get())}
             </label>
         }
     };
-    let flag = move |signal: Coded<bool>, label: Live, name: &'static str| {
+    let flag = move |signal: RwSignal<bool>, label: ExportMsg, name: &'static str| {
         view! {
             <label class="option">
                 <input
@@ -97,9 +98,9 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                     // are one element type, built by one function.
                     value="on"
                     checked=signal.get_untracked()
-                    {..listen("change", move |_| signal.update(|v| *v = !*v))}
+                    on:change=move |_| signal.update(|v| *v = !*v)
                 />
-                {label}
+                {say(lang, label)}
             </label>
         }
     };
@@ -120,13 +121,13 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
             // Named: the preview frame holds a `main` of its own (landmarks must differ).
             <main id="content" class="export" aria-labelledby="export-title">
                 <p class="back">
-                    <a href=live(move || embed::dashboard_href(&target, lang.get()))>
+                    <a href=move || embed::dashboard_href(&target, lang.get())>
                         <span aria-hidden="true">"← "</span>
                         {say(lang, ExportMsg::BackToDashboard)}
                     </a>
                 </p>
                 <h2 class="export-title" id="export-title">
-                    {live(move || target.title(lang.get()).to_string())}
+                    {move || target.title(lang.get()).to_string()}
                 </h2>
                 {downloads}
                 <section class="export-part" id="embed" aria-labelledby="embed-title">
@@ -134,18 +135,18 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                     <p>{say(lang, ExportMsg::EmbedIntro)}</p>
                     <fieldset class="options">
                         <legend>{word(lang, Msg::ColourScheme)}</legend>
-                        {scheme_choice(Scheme::Auto, say(lang, ExportMsg::SchemeAuto))}
-                        {scheme_choice(Scheme::Light, word(lang, Msg::SchemeLight))}
-                        {scheme_choice(Scheme::Dark, word(lang, Msg::SchemeDark))}
+                        {scheme_choice(Scheme::Auto, |l| export_text(l, ExportMsg::SchemeAuto))}
+                        {scheme_choice(Scheme::Light, |l| i18n::t(l, Msg::SchemeLight))}
+                        {scheme_choice(Scheme::Dark, |l| i18n::t(l, Msg::SchemeDark))}
                     </fieldset>
                     <div class="options">
-                        {flag(plain, say(lang, ExportMsg::Plain), "plain")}
-                        {flag(transparent, say(lang, ExportMsg::Transparent), "transparent")}
+                        {flag(plain, ExportMsg::Plain, "plain")}
+                        {flag(transparent, ExportMsg::Transparent, "transparent")}
                     </div>
                     <label class="code-label" for="embed-code">{say(lang, ExportMsg::EmbedCode)}</label>
-                    <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false">{live(code)}</textarea>
+                    <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false">{code}</textarea>
                     <div class="copy-row">
-                        <button type="button" class="copy-button" on:click=clicked(copy)>{say(lang, ExportMsg::Copy)}</button>
+                        <button type="button" class="copy-button" on:click=copy>{say(lang, ExportMsg::Copy)}</button>
                         <p class="copy-status" role="status">
                             {status.message(lang, |l| export_text(l, ExportMsg::Copied), |l| export_text(l, ExportMsg::CopyBlocked))}
                         </p>
@@ -160,8 +161,8 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                     // (it cannot serve a frame of opaque origin).
                     <iframe
                         class="preview"
-                        src=live(move || format!("embed.html?{}", query()))
-                        title=live(move || target.title(lang.get()).to_string())
+                        src=move || format!("embed.html?{}", query())
+                        title=move || target.title(lang.get()).to_string()
                         height=target.fallback_height(data).to_string()
                         data-bac-giang-embed=""
                     ></iframe>
@@ -172,6 +173,9 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
 }
 
 /// An export page word, in the current language.
-fn say(lang: Coded<Lang>, msg: ExportMsg) -> Live {
-    live(move || export_text(lang.get(), msg).to_string())
+fn say(
+    lang: RwSignal<Lang>,
+    msg: ExportMsg,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || export_text(lang.get(), msg)
 }

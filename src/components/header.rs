@@ -1,4 +1,4 @@
-use super::{clicked, lang_attr, live, local, pressed, use_app, word, SchemeToggle, ShareButton};
+use super::{lang_attr, local, pressed, word, AppContext, SchemeToggle, ShareButton};
 use crate::i18n::{self, Msg};
 use crate::model::Lang;
 use leptos::prelude::*;
@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// Title, subtitle, "data as of", and the tools: language, colour scheme, copy link.
 #[component]
 pub fn Header() -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let (data, lang) = (ctx.data, ctx.lang);
     let switch = move |target: Lang, label: &'static str, name: &'static str| {
         view! {
@@ -15,7 +15,7 @@ pub fn Header() -> impl IntoView {
                 class="lang-button"
                 lang=target.code()
                 aria-pressed=pressed(move || lang.get() == target)
-                on:click=clicked(move |_| lang.set(target))
+                on:click=move |_| lang.set(target)
             >
                 {label}
                 <span class="visually-hidden">{format!(" – {name}")}</span>
@@ -27,14 +27,14 @@ pub fn Header() -> impl IntoView {
             <div class="titles">
                 <h1>{local(lang, &data.title)}</h1>
                 <p class="subtitle">{local(lang, &data.subtitle)}</p>
-                <p class="as-of">{live(move || i18n::as_of_line(data, lang.get()))}</p>
+                <p class="as-of">{move || i18n::as_of_line(data, lang.get())}</p>
                 // The single file travels by email: say which data and build it carries.
                 {ctx.offline_copy().then(|| view! {
                     <p class="offline-note">
-                        {live(move || {
+                        {move || {
                             let l = lang.get();
                             format!("{} — {}", i18n::t(l, Msg::OfflineCopy), i18n::version_line(data, crate::BUILD, l))
-                        })}
+                        }}
                     </p>
                 })}
             </div>

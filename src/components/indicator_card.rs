@@ -1,6 +1,4 @@
-use super::{
-    card_dom_id, clicked, line, local, optional_line, use_app, word, Coded, ExportLink, SourceNote,
-};
+use super::{card_dom_id, line, local, optional_line, word, AppContext, ExportLink, SourceNote};
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::{Indicator, Lang, Status};
@@ -39,7 +37,7 @@ fn open_label(ind: &'static Indicator, lang: Lang) -> String {
 }
 
 /// The lines under a headline value: equivalent, change, rank, computation.
-pub(super) fn value_details(ind: &'static Indicator, lang: Coded<Lang>) -> impl IntoView {
+pub(super) fn value_details(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
     view! {
         {optional_line(lang, ind, "equivalent", equivalent_line)}
         {optional_line(lang, ind, "change", change)}
@@ -49,7 +47,7 @@ pub(super) fn value_details(ind: &'static Indicator, lang: Coded<Lang>) -> impl 
 }
 
 /// The badges and period above a value.
-pub(super) fn meta_row(ind: &'static Indicator, lang: Coded<Lang>) -> impl IntoView {
+pub(super) fn meta_row(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
     view! {
         <p class="meta">
             <span class=format!("badge {}", status_class(ind.status))>{line(lang, ind, status)}</span>
@@ -60,7 +58,7 @@ pub(super) fn meta_row(ind: &'static Indicator, lang: Coded<Lang>) -> impl IntoV
 }
 
 /// The bullet list of an indicator's items, if it has any.
-pub(super) fn item_list(ind: &'static Indicator, lang: Coded<Lang>) -> impl IntoView {
+pub(super) fn item_list(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
     (!ind.items.is_empty()).then(|| {
         view! { <ul class="items">{ind.items.iter().map(|item| view! { <li>{local(lang, item)}</li> }).collect_view()}</ul> }
     })
@@ -70,7 +68,7 @@ pub(super) fn item_list(ind: &'static Indicator, lang: Coded<Lang>) -> impl Into
 /// The whole card opens the detail dialog through its (stretched) details button.
 #[component]
 pub fn IndicatorCard(indicator: String) -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let (data, lang) = (ctx.data, ctx.lang);
     let ind = data
         .indicator(&indicator)
@@ -103,7 +101,7 @@ pub fn IndicatorCard(indicator: String) -> impl IntoView {
                         class="card-open"
                         id=card_dom_id(&ind.id)
                         aria-haspopup="dialog"
-                        on:click=clicked(move |_| ctx.open.set(Some(ind.id.clone())))
+                        on:click=move |_| ctx.open.set(Some(ind.id.clone()))
                     >
                         {word(lang, Msg::Details)}
                         <span class="visually-hidden">{line(lang, ind, open_label)}</span>

@@ -1,4 +1,4 @@
-use super::{clicked, use_app, word};
+use super::{word, AppContext};
 use crate::i18n::Msg;
 use crate::web;
 use leptos::ev;
@@ -20,32 +20,7 @@ where
     F: Fn(String) -> Option<V> + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    // The frame first: its effect runs before the content's, so the content finds this
-    // opening's dialog element.
-    let dialog = NodeRef::<leptos::html::Div>::new();
-    let frame = frame(open, labelled_by, return_focus, dialog);
-    // The content, built anew for each id the dialog opens with (see `replaced`), after the
-    // close button. An id without content closes the dialog again.
-    super::replaced(super::at_end(dialog), move || {
-        let body = content(open.get()?);
-        if body.is_none() {
-            open.set(None);
-        }
-        body
-    });
-    frame
-}
-
-/// The dialog's frame (backdrop, dialog, close button, Escape, focus), the same for every
-/// dialog: a function of its own, not generic over the content, so it is compiled once rather
-/// than once per kind of dialog (−0.4 KB gzip). `dialog` gets the dialog element of each opening.
-fn frame(
-    open: RwSignal<Option<String>>,
-    labelled_by: &'static str,
-    return_focus: fn(&str) -> String,
-    dialog: NodeRef<leptos::html::Div>,
-) -> impl IntoView {
-    let lang = use_app().lang;
+    let lang = expect_context::<AppContext>().lang;
     let close = move || {
         if let Some(id) = open.get_untracked() {
             open.set(None);
@@ -62,30 +37,33 @@ fn frame(
         }
     });
     on_cleanup(move || handle.remove());
-    // Built anew for each opening; focus goes to the close button once it is in the page (found
-    // there: an element reference of the button type compiled code of its own, +0.4 KB gzip).
     let host = NodeRef::<leptos::html::Div>::new();
-    super::replaced(super::at_end(host), move || {
-        open.get()?;
+    // Built anew for each id the dialog opens with. An id without content closes it again.
+    let dialog = move || {
+        let body = content(open.get()?);
+        if body.is_none() {
+            open.set(None);
+        }
+        // Focus goes to the close button once it is in the page.
         web::next_frame(move || {
             web::focus_within(host.get_untracked().map(Into::into), ".dialog-close");
         });
         Some(view! {
-            <div class="backdrop" on:click=clicked(move |_| close())>
+            <div class="backdrop" on:click=move |_| close()>
                 <div
                     class="dialog"
                     role="dialog"
                     aria-modal="true"
                     aria-labelledby=labelled_by
-                    node_ref=dialog
-                    on:click=clicked(|e| e.stop_propagation())
+                    on:click=|e| e.stop_propagation()
                 >
-                    <button type="button" class="dialog-close" on:click=clicked(move |_| close())>
+                    <button type="button" class="dialog-close" on:click=move |_| close()>
                         {word(lang, Msg::Close)}
                     </button>
+                    {body}
                 </div>
             </div>
         })
-    });
-    view! { <div class="modal-host" node_ref=host></div> }
+    };
+    view! { <div class="modal-host" node_ref=host>{dialog}</div> }
 }

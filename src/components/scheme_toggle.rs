@@ -1,6 +1,6 @@
-use super::{clicked, pressed, use_app, word};
-use crate::embed::Scheme;
+use super::{pressed, word, AppContext};
 use crate::i18n::Msg;
+use crate::model::Scheme;
 use crate::web;
 use leptos::prelude::*;
 
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// is remembered where storage allows.
 #[component]
 pub fn SchemeToggle() -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let lang = ctx.lang;
     let button = move |scheme: Scheme, label: Msg| {
         view! {
@@ -17,10 +17,10 @@ pub fn SchemeToggle() -> impl IntoView {
                 class="scheme-button"
                 data-scheme=scheme.code()
                 aria-pressed=pressed(move || ctx.scheme.get() == scheme)
-                on:click=clicked(move |_| {
+                on:click=move |_| {
                     ctx.scheme.set(scheme);
                     web::store_scheme(scheme.code());
-                })
+                }
             >
                 {word(lang, label)}
             </button>

@@ -1,4 +1,4 @@
-use super::{clicked, use_app, word, CopyStatus};
+use super::{word, AppContext, CopyStatus};
 use crate::i18n::{self, Msg};
 use crate::web;
 use leptos::prelude::*;
@@ -7,13 +7,13 @@ use leptos::prelude::*;
 /// the clipboard is denied, the link is shown selected for copying by hand.
 #[component]
 pub fn ShareButton() -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let lang = ctx.lang;
     let status = CopyStatus::default();
     // A signal read untracked, as a stored value: `Option<String>` signals are in the build
     // anyway, a stored value of that type compiled arena code of its own.
     let url = RwSignal::new(None::<String>);
-    super::effect(move |_| {
+    Effect::new(move |_| {
         ctx.view_state();
         status.reset();
     });
@@ -28,19 +28,19 @@ pub fn ShareButton() -> impl IntoView {
             }
         });
     };
-    // The link for copying by hand, after the status (see `replaced`).
-    let share = NodeRef::<leptos::html::Div>::new();
-    super::replaced(super::at_end(share), move || {
+    // The link for copying by hand, after the status.
+    let by_hand = move || {
         status.refused().then(|| view! {
             <input class="share-url" id="share-url" readonly value=url.get_untracked().unwrap_or_default() aria-label=word(lang, Msg::CopyLink)/>
         })
-    });
+    };
     view! {
-        <div class="share" node_ref=share>
-            <button type="button" class="share-button" on:click=clicked(copy)>{word(lang, Msg::CopyLink)}</button>
+        <div class="share">
+            <button type="button" class="share-button" on:click=copy>{word(lang, Msg::CopyLink)}</button>
             <p class="share-status" role="status">
                 {status.message(lang, |l| i18n::t(l, Msg::LinkCopied), |l| i18n::t(l, Msg::LinkBlocked))}
             </p>
+            {by_hand}
         </div>
     }
 }

@@ -1,18 +1,16 @@
-use super::{clicked, listen, live, live_flag, local, pressed, use_app, Coded};
+use super::{local, pressed, AppContext};
 use crate::format;
 use crate::i18n::{self, CitationView, Msg};
 use crate::model::{Citation, Indicator, Lang};
 use crate::web;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Every citation of a value: article (publisher, title, language, date), paragraph and the
 /// quoted words, the reader's language first. Shared with the detail dialog.
-pub(super) fn citation_list(cites: &'static [Citation], lang: Coded<Lang>) -> impl IntoView {
-    let data = use_app().data;
-    let list = NodeRef::<leptos::html::Ol>::new();
+pub(super) fn citation_list(cites: &'static [Citation], lang: RwSignal<Lang>) -> impl IntoView {
+    let data = expect_context::<AppContext>().data;
     // In the reader's language first: the list is rebuilt when the language changes.
-    super::replaced(super::at_end(list), move || {
+    let items = move || {
         let items = i18n::citations(data, cites, lang.get()).into_iter().map(
             |CitationView {
                  article,
@@ -29,29 +27,29 @@ pub(super) fn citation_list(cites: &'static [Citation], lang: Coded<Lang>) -> im
                 }
             },
         );
-        Some(items.collect_view())
-    });
-    view! { <ol class="source-list" node_ref=list></ol> }
+        items.collect_view()
+    };
+    view! { <ol class="source-list">{items}</ol> }
 }
 
 /// What a panel says about a value: for a computed one, the computation and each input with
 /// its value and sources; then the value's own citations.
-fn explanation(ind: &'static Indicator, lang: Coded<Lang>) -> impl IntoView {
-    let data = use_app().data;
+fn explanation(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
+    let data = expect_context::<AppContext>().data;
     let inputs = ind
         .formula
         .as_ref()
         .map(|f| f.inputs().map(|id| data.indicator(id)));
     view! {
         {ind.formula.is_some().then(|| view! {
-            <p class="source-formula">{live(move || i18n::formula_line(data, ind, lang.get()).unwrap_or_default())}</p>
+            <p class="source-formula">{move || i18n::formula_line(data, ind, lang.get()).unwrap_or_default()}</p>
         })}
         {inputs.map(|inputs| view! {
             <ul class="source-inputs">
                 {inputs.into_iter().flatten().map(|input| view! {
                     <li>
                         <strong>{local(lang, &input.label)}</strong>
-                        {live(move || format!(": {}", format::headline(input, lang.get())))}
+                        {move || format!(": {}", format::headline(input, lang.get()))}
                         {citation_list(&input.sources, lang)}
                     </li>
                 }).collect_view()}
@@ -67,39 +65,35 @@ fn explanation(ind: &'static Indicator, lang: Coded<Lang>) -> impl IntoView {
 /// or how it was computed. Esc closes it.
 #[component]
 pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let (data, lang) = (ctx.data, ctx.lang);
-    let open = Coded::new(false);
+    let open = RwSignal::new(false);
     let panel_id = format!("sources-{}{}", ind.id, if compact { "-row" } else { "" });
-    let panel = NodeRef::<leptos::html::Div>::new();
-    // Built when opened (see `replaced`): most panels are never opened.
-    super::replaced(super::at_end(panel), move || {
-        open.get().then(|| explanation(ind, lang))
-    });
-    let on_key = move |e: web_sys::Event| {
-        let key = e.unchecked_ref::<web_sys::KeyboardEvent>().key();
-        if key == "Escape" && open.get_untracked() {
+    // Built when opened: most panels are never opened.
+    let explained = move || open.get().then(|| explanation(ind, lang));
+    let on_key = move |e: web_sys::KeyboardEvent| {
+        if e.key() == "Escape" && open.get_untracked() {
             e.stop_propagation();
             open.set(false);
             web::focus_within(e.current_target(), ".source-toggle");
         }
     };
     view! {
-        <div class="source-note" {..listen("keydown", on_key)}>
+        <div class="source-note" on:keydown=on_key>
             <button
                 type="button"
                 class="source-toggle"
                 aria-expanded=pressed(move || open.get())
                 aria-controls=panel_id.clone()
-                on:click=clicked(move |_| open.update(|o| *o = !*o))
+                on:click=move |_| open.update(|o| *o = !*o)
             >
-                {live(move || match compact {
+                {move || match compact {
                     // In a table row the column header already says "Sources".
                     true => i18n::t(lang.get(), Msg::Sources).to_string(),
                     false => i18n::sources_line(data, &ind.sources, lang.get()),
-                })}
+                }}
             </button>
-            <div class="source-panel" id=panel_id node_ref=panel hidden=live_flag(move || !open.get())></div>
+            <div class="source-panel" id=panel_id hidden=move || !open.get()>{explained}</div>
         </div>
     }
 }

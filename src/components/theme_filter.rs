@@ -1,4 +1,4 @@
-use super::{clicked, lang_attr, live, pressed, use_app, word};
+use super::{lang_attr, pressed, word, AppContext};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
 
@@ -6,21 +6,21 @@ use leptos::prelude::*;
 /// work everywhere, and `aria-pressed` tells assistive technology which one is on.
 #[component]
 pub fn ThemeFilter() -> impl IntoView {
-    let ctx = use_app();
+    let ctx = expect_context::<AppContext>();
     let (lang, filter) = (ctx.lang, ctx.filter);
     // The theme's id as a `&'static str` (the data lives for the whole run): the button is
     // then the same element type as the colour-scheme and chart/table buttons, built by the
     // same code.
     let button = move |id: Option<&'static str>| {
         let selected = move || filter.with(|f| f.as_deref() == id);
-        let label = live(move || match id {
+        let label = move || match id {
             None => i18n::t(lang.get(), Msg::AllThemes).to_string(),
             Some(t) => ctx
                 .data
                 .theme(t)
                 .map(|t| t.label.get(lang.get()).to_string())
                 .unwrap_or_default(),
-        });
+        };
         let value = id.unwrap_or("all");
         view! {
             <button
@@ -28,7 +28,7 @@ pub fn ThemeFilter() -> impl IntoView {
                 class="filter-button"
                 data-theme=value
                 aria-pressed=pressed(selected)
-                on:click=clicked(move |_| filter.set(id.map(str::to_string)))
+                on:click=move |_| filter.set(id.map(str::to_string))
             >
                 {label}
             </button>

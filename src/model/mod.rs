@@ -48,6 +48,40 @@ impl Lang {
     }
 }
 
+/// The reader's colour scheme: automatic follows the system's `prefers-color-scheme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scheme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Scheme {
+    pub const ALL: [Scheme; 3] = [Scheme::Auto, Scheme::Light, Scheme::Dark];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Scheme::Auto => "auto",
+            Scheme::Light => "light",
+            Scheme::Dark => "dark",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Scheme> {
+        Scheme::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether to draw dark, given what the reader's system prefers.
+    pub fn is_dark(self, system_prefers_dark: bool) -> bool {
+        match self {
+            Scheme::Auto => system_prefers_dark,
+            Scheme::Light => false,
+            Scheme::Dark => true,
+        }
+    }
+}
+
 /// A text in both languages.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -30,6 +30,12 @@ import { writeOfflineCopy } from './offline.mjs';
 import { precompress } from './precompress.mjs';
 import { minify as terser } from 'terser';
 
+// The dev build's worker: replaces any earlier worker at this address, then unregisters, so
+// the next load (Trunk's live reload) comes from the dev server.
+const DEV_WORKER = `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (e) => e.waitUntil(self.registration.unregister()));
+`;
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk build)');
@@ -107,6 +113,15 @@ if (process.env.BAC_GIANG_PAGE === 'offline') {
   fs.writeFileSync(path.join(dir, page), html);
   fs.rmSync(indexPath);
   console.log(`post-build: ${page}, ${scriptName}, ${wasm}`);
+} else if (process.env.TRUNK_PROFILE === 'debug') {
+  // The dev loop (`trunk serve`, scripts/dev.sh): only what shows edits fast. No prerendered
+  // HTML (a native build of the library on every edit; the app renders the same content), no
+  // other pages, one-file copy or compressed copies. The service worker is one that removes
+  // itself, so a release build's worker, installed at the same address, cannot serve its
+  // cached files in place of the edit.
+  fs.writeFileSync(indexPath, html);
+  fs.writeFileSync(path.join(dir, 'sw.js'), DEV_WORKER);
+  console.log(`post-build: dev build, ${scriptName}, ${wasm} (release-only steps skipped)`);
 } else {
   const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], run);
   if (!prerendered.startsWith('<div id=prerender')) throw new Error(`post-build: unexpected prerender output:\n${prerendered.slice(0, 200)}`);

@@ -107,23 +107,28 @@ fn number_formatting_matches_intl_number_format() {
     assert!(checked > 2500, "checked {checked} values");
 }
 
-/// Resolves after `ms` milliseconds (a task of its own, after the microtasks before it).
-async fn after_ms(ms: i32) {
+/// Resolves in the next task, after the microtasks (Leptos' effects among them) queued before.
+async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Resolves once the browser has rendered a frame (`requestAnimationFrame`) and the task after
+/// it has run: what the app does "after the next frame" is done by then.
 async fn next_frame() {
-    after_ms(30).await;
-}
-
-async fn next_task() {
-    after_ms(0).await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    next_task().await;
 }
 
 /// Waits until the browser has been idle twice: what a switch leaves for idle moments (the

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  launch, serve, watchedPage, assert, assertEqual, run, root, indicatorIds, chartIds, axeViolations,
+  launch, serve, watchedPage, assert, assertEqual, run, root, indicatorIds, chartIds, axeViolations, frames,
 } from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 import { embedFiles, servedGzip } from '../../scripts/size-check.mjs';
@@ -49,7 +49,7 @@ async function waitForFittedFrames(page, label) {
     const drawn = await Promise.all(page.frames().filter((f) => f.url().includes('embed.html')).map((f) =>
       f.evaluate(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn))));
     if (last.length && drawn.every(Boolean) && last.every((h) => h.inner > 0 && Math.abs(h.outer - h.inner) <= 2)) return last;
-    await page.waitForTimeout(100);
+    await frames(page, 1);
   }
   throw new Error(`${label}: iframes do not fit their content: ${JSON.stringify(last)}`);
 }
@@ -89,13 +89,14 @@ const failed = await run({
       assertEqual((await page.$$('iframe[sandbox]')).length, 1, 'one sandboxed');
       const wide = await waitForFittedFrames(page, `${file} at 1280`);
       await trackHeights(page);
-      await page.waitForTimeout(1000);
+      // Ten frames of every embed: a height change would have been posted and applied.
+      await frames(page, 10);
       // Once fitted, nothing moves while the viewport stays the same.
       for (const history of await heightHistories(page)) assertEqual(history.length, 1, `${file}: no height change after fitting`);
       await page.setViewportSize({ width: 360, height: 2400 });
       const narrow = await waitForFittedFrames(page, `${file} at 360`);
       assert(narrow.some((h, i) => h.inner > wide[i].inner), `${file}: narrower content is taller (${JSON.stringify(narrow)})`);
-      await page.waitForTimeout(800);
+      await frames(page, 10);
       for (const history of await heightHistories(page)) assert(history.length <= 2, `${file}: one change for one resize, saw ${history}`);
       assertEqual(await violations(page), [], `${file}: CSP violations`);
       assertEqual(problems, [], `${file}: problems`);
@@ -113,9 +114,10 @@ const failed = await run({
     await page.goto(`${base}public/demo/article-en.html`, { waitUntil: 'commit' });
     await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
     for (const f of page.frames().filter((f) => f.url().includes('embed.html'))) {
-      await f.waitForSelector('.embed');
+      await f.waitForSelector('.embed canvas[data-drawn]');
     }
-    await page.waitForTimeout(500);
+    // Each embed has drawn, so it has posted its first height before embed.js listens.
+    await frames(page, 2);
     release();
     await waitForFittedFrames(page, 'late embed.js');
     assertEqual(problems, [], 'problems');
@@ -153,7 +155,9 @@ const failed = await run({
       const { context, page, problems, response } = await open(base + url);
       assertEqual(response.headers()['content-security-policy'], CSP, `${url}: CSP header`);
       await page.waitForSelector('.embed, .page');
-      await page.waitForTimeout(300);
+      await page.waitForFunction(() => !document.querySelector('canvas:not([data-drawn])') || document.querySelector('.embed-problem'))
+        .catch(() => {});
+      await frames(page, 2);
       assertEqual(await violations(page), [], `${url}: CSP violations`);
       assertEqual(problems, [], `${url}: problems`);
       await context.close();
@@ -186,6 +190,8 @@ const failed = await run({
     const { context, page, problems } = await open(`${base}public/demo/article.html`, { height: 2400 });
     const before = await waitForFittedFrames(page, 'before spoofing');
     const spoof = (height) => ({ type: 'bac-giang-embed:height', v: 1, id: 'park-land', height });
+    // A last message, posted after all the others: once it arrives, they have been handled.
+    const handled = page.evaluate(() => new Promise((done) => addEventListener('message', (e) => { if (e.data === 'test:last') done(); })));
     // The host window itself, a same-origin frame that is not an embed, and an embed frame
     // whose message reaches the host with the wrong origin are all ignored.
     await page.evaluate((m) => window.postMessage(m, '*'), spoof(999));
@@ -201,8 +207,10 @@ const failed = await run({
     await embedFrame.evaluate(() => {
       for (const bad of [{ type: 'bac-giang-embed:height', v: 1, height: '999' }, { type: 'bac-giang-embed:height', v: 1, height: 1e9 },
         { type: 'bac-giang-embed:height', v: 2, height: 700 }, { type: 'other', height: 700 }, 'bac-giang-embed:height', null]) parent.postMessage(bad, '*');
+      parent.postMessage('test:last', '*');
     });
-    await page.waitForTimeout(500);
+    await handled;
+    await frames(page, 2);
     const after = await frameHeights(page);
     assertEqual(after.map((h) => h.outer), before.map((h) => h.outer), 'heights unchanged');
     assertEqual(problems, [], 'problems');
@@ -343,13 +351,11 @@ const failed = await run({
     assertEqual(await page.locator('iframe.preview').getAttribute('src'), 'embed.html?id=park-land&lang=en&theme=dark&plain', 'preview follows the options');
     const preview = page.frameLocator('iframe.preview');
     await preview.locator('html[data-theme="dark"] .embed-plain canvas[data-drawn="en"]').waitFor();
-    let sized = false;
-    for (let i = 0; i < 50 && !sized; i++) {
-      const inner = await preview.locator('html').evaluate((h) => h.scrollHeight);
-      const outer = await page.locator('iframe.preview').evaluate((f) => f.getBoundingClientRect().height);
-      sized = Math.abs(inner - outer) <= 2;
-      if (!sized) await page.waitForTimeout(100);
-    }
+    const sized = await page.waitForFunction(() => {
+      const frame = document.querySelector('iframe.preview');
+      const inner = frame.contentDocument?.documentElement.scrollHeight ?? 0;
+      return inner > 0 && Math.abs(inner - frame.getBoundingClientRect().height) <= 2;
+    }, null, { timeout: 5000 }).then(() => true, () => false);
     assert(sized, 'the preview is sized to its content');
     await page.click('.copy-button');
     await page.locator('.copy-status', { hasText: 'did not allow copying' }).waitFor();
@@ -407,7 +413,12 @@ const failed = await run({
         assertEqual((await page.$$('iframe[sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"]')).length, 2, 'sandboxed');
         const fitted = await waitForFittedFrames(page, `news site at ${width}`);
         assert(fitted.every((h) => h.outer < 1000), `spoofed heights ignored: ${JSON.stringify(fitted)}`);
-        await page.waitForTimeout(500);
+        // Ten more spoofed messages delivered, and frames rendered after them.
+        await page.evaluate(() => new Promise((done) => {
+          let n = 0;
+          addEventListener('message', (e) => { if (e.data?.height === 4321 && ++n === 10) done(); });
+        }));
+        await frames(page, 2);
         const again = await frameHeights(page);
         assertEqual(again.map((h) => h.outer), fitted.map((h) => h.outer), 'stable despite the spoofing frame');
         assertEqual(await violations(page), [], 'CSP violations');

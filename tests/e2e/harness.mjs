@@ -55,6 +55,15 @@ export async function watchedPage(context, base, alsoAllowed = []) {
   return { page, problems };
 }
 
+/// Resolves once `n` frames have been rendered in the page and in each of its frames (an
+/// iframe renders, and posts what it has to say, in frames of its own), then a task more.
+export async function frames(page, n = 3) {
+  await Promise.all(page.frames().map((f) => f.evaluate((n) => new Promise((done) => {
+    const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : setTimeout(done, 0));
+    step(n);
+  }), n).catch(() => {})));
+}
+
 export async function waitForCharts(page, lang) {
   await page.waitForFunction((lang) => {
     // Charts in filtered-out (hidden) sections are drawn when they are shown.

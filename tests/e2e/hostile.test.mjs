@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations,
+  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations, frames,
 } from './harness.mjs';
 
 const browser = await launch();
@@ -288,7 +288,7 @@ const failed = await run({
       }
       release();
       await waitForCharts(page, 'vi');
-      await page.waitForTimeout(300);
+      await frames(page, 2);
       const after = await places(page);
       const moved = Object.keys(before).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
         .map((k) => `${k}: ${before[k]} → ${after[k]}`);
@@ -379,7 +379,9 @@ const failed = await run({
     // 200% text: the root font size doubled (as browser text zoom does); content reflows
     // without horizontal scrolling or clipped values.
     await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
-    await page.waitForTimeout(300);
+    // Laid out again at the new size (reading a layout value forces it), then a frame drawn.
+    await page.evaluate(() => document.documentElement.scrollWidth);
+    await frames(page, 2);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert(overflow <= 1, `no horizontal scroll at 200% text (${overflow} px)`);
     const clipped = await page.$$eval('.card-value, .card-label, .source-toggle', (els) => els

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import {
   launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, indicatorIds, chartIds,
-  paintedFraction, axeViolations, CHROMIUM_ARGS,
+  paintedFraction, axeViolations, CHROMIUM_ARGS, frames,
 } from './harness.mjs';
 
 const browser = await launch();
@@ -92,7 +92,7 @@ const failed = await run({
     for (let i = 0; i < 10; i++) {
       ({ installabilityErrors: errors } = await cdp.send('Page.getInstallabilityErrors'));
       if (errors.length === 0) break;
-      await page.waitForTimeout(300);
+      await frames(page, 5);
     }
     assertEqual(errors, [], 'Chromium reports no installability errors');
     assertEqual(problems, [], 'no console errors, page errors or foreign requests');
@@ -312,7 +312,8 @@ const failed = await run({
     await page.goto(`${noSwBase}?lang=vi`);
     await waitForCharts(page, 'vi');
     await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 0));
-    await page.waitForTimeout(300);
+    // The rejected registration's message, then the rest.
+    for (let i = 0; i < 100 && !infos.some((t) => t.startsWith('Offline use unavailable here')); i++) await frames(page, 1);
     assert(infos.some((t) => t.startsWith('Offline use unavailable here')), `the failure is logged as information: ${infos}`);
     assertEqual(await page.$$eval('article.card', (e) => e.length), indicatorIds.length, 'every card');
     // Chromium itself reports the failed script fetch; nothing else may appear.

@@ -8,4 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-exec trunk serve --offline --port "${PORT:-8080}" "$@"
+# Its own output folder: dist/ keeps the last release build.
+exec trunk serve --offline --dist target/dev-dist --port "${PORT:-8080}" "$@"

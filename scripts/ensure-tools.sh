@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever the build and tests need and is missing; skips what is already there.
-# Safe to run repeatedly. Pinned versions: see DEVELOPERS.md / README "Toolchain".
+# Safe to run repeatedly. The versions are pinned below; the Rust toolchain in rust-toolchain.toml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

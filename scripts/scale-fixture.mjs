@@ -1,4 +1,4 @@
-// Writes a test-only dataset of 63 provinces × 50 indicators (issue 7's scale check), made
+// Writes a test-only dataset of 63 provinces × 50 indicators (the benchmark's scale check), made
 // from the real one: each province gets every theme, indicator, derived value and chart of
 // data/bac-giang.json under its own ids, plus copies of the first plain indicators up to 50.
 // Sources stay shared (the excerpts must be found in the articles). The benchmark builds the

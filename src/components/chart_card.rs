@@ -1,4 +1,5 @@
-use super::{local, pressed, word, AppContext, ChartView, DataTable, ExportLink};
+use super::use_app;
+use super::{local, pressed, word, ChartView, DataTable, ExportLink};
 use crate::i18n::{self, Msg};
 use crate::view_state;
 use leptos::either::Either;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 /// data table (kept in the address, so a shared link shows the same).
 #[component]
 pub fn ChartCard(chart: String) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
     let spec = data
         .chart(&chart)
@@ -79,7 +80,7 @@ fn inline_downloads(
     head: NodeRef<leptos::html::Div>,
 ) -> Option<impl IntoView + use<>> {
     use super::Downloads;
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let chart = chart.to_string();
     ctx.inline_downloads().then(|| {
         view! {

@@ -1,4 +1,4 @@
-use super::AppContext;
+use super::use_app;
 use crate::charts::{self, Frame, Hit, Palette};
 use crate::model::Lang;
 use crate::web;
@@ -18,7 +18,7 @@ pub fn ChartView(
     #[prop(optional)]
     highlight: Option<String>,
 ) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let data = ctx.data;
     let spec = data
         .chart(&chart)

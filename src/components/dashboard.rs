@@ -1,6 +1,5 @@
-use super::{
-    lang_attr, pressed, word, AppContext, DetailDialog, Header, ThemeFilter, ThemeSection,
-};
+use super::use_app;
+use super::{lang_attr, pressed, word, DetailDialog, Header, ThemeFilter, ThemeSection};
 use crate::export;
 use crate::i18n::{self, Msg};
 use crate::view_state;
@@ -14,7 +13,7 @@ use leptos::prelude::*;
 /// costs what is on screen, not the whole dataset. None renders every section at once.
 #[component]
 pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let data = ctx.data;
     let total = data.themes.len();
     let at_once = sections_at_once.unwrap_or(total);

@@ -1,4 +1,5 @@
-use super::{local, word, AppContext, SourceNote};
+use super::use_app;
+use super::{local, word, SourceNote};
 use crate::export::{plain_number, status_code};
 use crate::format;
 use crate::i18n::{self, Msg};
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 /// indicator id, status and raw value (`data-*`), which the CSV download repeats.
 #[component]
 pub fn DataTable(chart: String) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
     let spec = data
         .chart(&chart)

@@ -1,6 +1,7 @@
 use super::indicator_card::{item_list, meta_row, value_details};
 use super::source_note::citation_list;
-use super::{card_dom_id, line, local, word, AppContext, ChartView, Modal};
+use super::use_app;
+use super::{card_dom_id, line, local, word, ChartView, Modal};
 use crate::format;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 /// The open indicator in full: larger chart, notes, items and every source with its excerpt.
 #[component]
 pub fn DetailDialog() -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
     let content = move |id: String| {
         let ind = data.indicator(&id)?;

@@ -1,4 +1,4 @@
-use super::AppContext;
+use super::use_app;
 use crate::charts::{self, Caption, Frame, Palette};
 use crate::export;
 use crate::i18n;
@@ -26,7 +26,7 @@ pub fn Downloads(
     /// chart's figure in the one-file copy).
     measure: Box<dyn Fn() -> Option<web_sys::Element>>,
 ) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
     let spec = data
         .chart(&chart)

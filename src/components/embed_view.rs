@@ -1,4 +1,5 @@
-use super::{local, word, AppContext, ChartCard, IndicatorCard};
+use super::use_app;
+use super::{local, word, ChartCard, IndicatorCard};
 use crate::embed::{self, EmbedError, EmbedParams, Target, HEIGHT_MESSAGE, HEIGHT_REQUEST};
 use crate::i18n::{self, Msg};
 use crate::web;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 /// bilingual message instead.
 #[component]
 pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
     let id = params.as_ref().map(|p| p.target.id()).unwrap_or("");
     let has_chart = matches!(

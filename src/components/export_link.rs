@@ -1,4 +1,5 @@
-use super::{word, AppContext};
+use super::use_app;
+use super::word;
 use crate::embed;
 use crate::i18n::Msg;
 use crate::model::Scheme;
@@ -17,7 +18,7 @@ pub fn ExportLink(
     /// The item's title, for screen readers ("Embed: GRDP growth").
     title: &'static Text,
 ) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let lang = ctx.lang;
     let id = format!("{part}-{item}");
     let href = move || {

@@ -1,4 +1,5 @@
-use super::{word, AppContext, CopyStatus, Downloads, Header};
+use super::use_app;
+use super::{word, CopyStatus, Downloads, Header};
 use crate::embed::{self, EmbedError, EmbedParams, Target};
 use crate::i18n::{self, export_text, ExportMsg, Msg};
 use crate::model::Lang;
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 /// a readable message with a link to the dashboard.
 #[component]
 pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
     let params = match params {
         Ok(p) => p,

@@ -1,4 +1,5 @@
-use super::{lang_attr, local, pressed, word, AppContext, SchemeToggle, ShareButton};
+use super::use_app;
+use super::{lang_attr, local, pressed, word, SchemeToggle, ShareButton};
 use crate::i18n::{self, Msg};
 use crate::model::Lang;
 use leptos::prelude::*;
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 /// Title, subtitle, "data as of", and the tools: language, colour scheme, copy link.
 #[component]
 pub fn Header() -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
     let switch = move |target: Lang, label: &'static str, name: &'static str| {
         view! {

@@ -1,4 +1,5 @@
-use super::{card_dom_id, line, local, optional_line, word, AppContext, ExportLink, SourceNote};
+use super::use_app;
+use super::{card_dom_id, line, local, optional_line, word, ExportLink, SourceNote};
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::{Indicator, Lang, Status};
@@ -68,7 +69,7 @@ pub(super) fn item_list(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl I
 /// The whole card opens the detail dialog through its (stretched) details button.
 #[component]
 pub fn IndicatorCard(indicator: String) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
     let ind = data
         .indicator(&indicator)

@@ -119,6 +119,12 @@ impl AppContext {
     }
 }
 
+/// The app's shared state. Not `expect_context`: its panic message formats the type's name
+/// with `Debug`, which brings `str`'s escaping code into the wasm (−4.6 KB gzip).
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("components run inside App, which provides AppContext")
+}
+
 /// DOM id of an indicator's card, to return focus to it.
 pub fn card_dom_id(indicator: &str) -> String {
     format!("card-{indicator}")

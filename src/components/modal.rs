@@ -1,4 +1,5 @@
-use super::{word, AppContext};
+use super::use_app;
+use super::word;
 use crate::i18n::Msg;
 use crate::web;
 use leptos::ev;
@@ -20,7 +21,7 @@ where
     F: Fn(String) -> Option<V> + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let lang = expect_context::<AppContext>().lang;
+    let lang = use_app().lang;
     let close = move || {
         if let Some(id) = open.get_untracked() {
             open.set(None);

@@ -1,4 +1,5 @@
-use super::{pressed, word, AppContext};
+use super::use_app;
+use super::{pressed, word};
 use crate::i18n::Msg;
 use crate::model::Scheme;
 use crate::web;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 /// is remembered where storage allows.
 #[component]
 pub fn SchemeToggle() -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let lang = ctx.lang;
     let button = move |scheme: Scheme, label: Msg| {
         view! {

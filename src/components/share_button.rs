@@ -1,4 +1,5 @@
-use super::{word, AppContext, CopyStatus};
+use super::use_app;
+use super::{word, CopyStatus};
 use crate::i18n::{self, Msg};
 use crate::web;
 use leptos::prelude::*;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 /// the clipboard is denied, the link is shown selected for copying by hand.
 #[component]
 pub fn ShareButton() -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let lang = ctx.lang;
     let status = CopyStatus::default();
     // A signal read untracked, as a stored value: `Option<String>` signals are in the build

@@ -1,4 +1,5 @@
-use super::{local, pressed, AppContext};
+use super::use_app;
+use super::{local, pressed};
 use crate::format;
 use crate::i18n::{self, CitationView, Msg};
 use crate::model::{Citation, Indicator, Lang};
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 /// Every citation of a value: article (publisher, title, language, date), paragraph and the
 /// quoted words, the reader's language first. Shared with the detail dialog.
 pub(super) fn citation_list(cites: &'static [Citation], lang: RwSignal<Lang>) -> impl IntoView {
-    let data = expect_context::<AppContext>().data;
+    let data = use_app().data;
     // In the reader's language first: the list is rebuilt when the language changes.
     let items = move || {
         let items = i18n::citations(data, cites, lang.get()).into_iter().map(
@@ -35,7 +36,7 @@ pub(super) fn citation_list(cites: &'static [Citation], lang: RwSignal<Lang>) ->
 /// What a panel says about a value: for a computed one, the computation and each input with
 /// its value and sources; then the value's own citations.
 fn explanation(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
-    let data = expect_context::<AppContext>().data;
+    let data = use_app().data;
     let inputs = ind
         .formula
         .as_ref()
@@ -65,7 +66,7 @@ fn explanation(ind: &'static Indicator, lang: RwSignal<Lang>) -> impl IntoView {
 /// or how it was computed. Esc closes it.
 #[component]
 pub fn SourceNote(ind: &'static Indicator, #[prop(optional)] compact: bool) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let (data, lang) = (ctx.data, ctx.lang);
     let open = RwSignal::new(false);
     let panel_id = format!("sources-{}{}", ind.id, if compact { "-row" } else { "" });

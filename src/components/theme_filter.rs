@@ -1,4 +1,5 @@
-use super::{lang_attr, pressed, word, AppContext};
+use super::use_app;
+use super::{lang_attr, pressed, word};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
 
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 /// work everywhere, and `aria-pressed` tells assistive technology which one is on.
 #[component]
 pub fn ThemeFilter() -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
+    let ctx = use_app();
     let (lang, filter) = (ctx.lang, ctx.filter);
     // The theme's id as a `&'static str` (the data lives for the whole run): the button is
     // then the same element type as the colour-scheme and chart/table buttons, built by the

@@ -1,3 +1,4 @@
+use super::use_app;
 use super::{lang_attr, local, AppContext, ChartCard, IndicatorCard};
 use crate::web;
 use leptos::context::Provider;
@@ -16,7 +17,7 @@ use send_wrapper::SendWrapper;
 /// ~3 ms.)
 #[component]
 pub fn ThemeSection(theme: String, ready: RwSignal<bool>) -> impl IntoView {
-    let page = expect_context::<AppContext>();
+    let page = use_app();
     let data = page.data;
     let lang = RwSignal::new(page.lang.get_untracked());
     let ctx = AppContext { lang, ..page };

@@ -385,7 +385,7 @@ const failed = await run({
     await context.close();
   },
 
-  async 'done when: the copied snippet on a foreign site fits on a phone and a desktop, sandboxed, under CSP'() {
+  async 'the copied snippet on a foreign site fits on a phone and a desktop, sandboxed, under CSP'() {
     // Copy the snippet from the dashboard, as an editor would.
     const { context: c1, page: dash } = await open(`${base}?lang=vi`);
     await dash.click('#embed-grdp-growth-2023');

@@ -1,4 +1,4 @@
-// End-to-end tests of issue 6 (release build in Chromium): hostile URLs, the accessibility tree
+// End-to-end tests (release build in Chromium): hostile URLs, the accessibility tree
 // a screen reader gets, and target sizes.
 import fs from 'node:fs';
 import os from 'node:os';

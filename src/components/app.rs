@@ -103,7 +103,7 @@ fn start(embedded: bool, lang: Lang, scheme: Scheme, transparent: bool, view: Vi
     };
     provide_context(ctx);
     web::watch_dark_preference(move |dark| ctx.dark.set(ctx.scheme.get_untracked().is_dark(dark)));
-    Effect::new(move |_| {
+    super::effect(move |_| {
         let scheme = ctx.scheme.get();
         ctx.dark.set(scheme.is_dark(web::prefers_dark()));
         web::set_root_attribute(

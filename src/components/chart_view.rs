@@ -51,7 +51,7 @@ pub fn ChartView(
     // the first paint and a language switch cost only what the reader sees. Embeds show one
     // chart (and offscreen iframes get no intersection updates), printing needs every chart.
     let near_screen = RwSignal::new(ctx.embedded());
-    Effect::new(move |_| {
+    super::effect(move |_| {
         if let Some(el) = box_ref.get() {
             let (wide, narrow) = charts::box_heights(data, spec);
             web::set_style_property(&el, "--h-wide", &px(wide));
@@ -141,7 +141,7 @@ pub fn ChartView(
     };
 
     let idle_queued = RwSignal::new(false);
-    Effect::new(move |_| {
+    super::effect(move |_| {
         // What a drawing depends on.
         ctx.lang.track();
         ctx.dark.track();

@@ -25,7 +25,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     }
     // A section chosen in the filter, or printing, cannot wait for an idle moment.
     let sections = ready.clone();
-    Effect::new(move |_| {
+    super::effect(move |_| {
         let (filter, printing) = (ctx.filter.get(), ctx.printing.get());
         for (theme, ready) in data.themes.iter().zip(&sections) {
             if (printing || filter.as_deref() == Some(theme.id.as_str())) && !ready.get_untracked()
@@ -39,7 +39,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     let shown = StoredValue::new(ctx.view_state());
     // Set while Back/Forward applies an address, which must not add an entry of its own.
     let restoring = RwSignal::new(false);
-    Effect::new(move |previous: Option<()>| {
+    super::effect(move |previous: Option<()>| {
         let next = ctx.view_state();
         let lang = ctx.lang.get();
         // The page's language and title: at once on opening; after a switch, when the browser

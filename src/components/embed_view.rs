@@ -24,7 +24,7 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
     );
     // Measuring forces a synchronous layout, so heights are final when posted. A chart embed
     // waits for its first drawing, so the host never sees the undrawn height.
-    Effect::new(move |_| {
+    super::effect(move |_| {
         if ctx.drawn.get() > 0 || !has_chart {
             web::post_height(HEIGHT_MESSAGE, id, false);
         }
@@ -47,7 +47,7 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
     };
     let target = params.target;
     let theme = data.theme(target.theme());
-    Effect::new(move |_| {
+    super::effect(move |_| {
         let l = lang.get();
         let title = format!("{} · {}", target.title(l), data.title.get(l));
         web::set_document_language(l.code(), &title);

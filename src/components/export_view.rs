@@ -45,7 +45,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
             transparent.get(),
         )
     };
-    Effect::new(move |_| {
+    super::effect(move |_| {
         let l = lang.get();
         let title = format!("{} · {}", target.title(l), data.title.get(l));
         web::set_document_language(l.code(), &title);

@@ -125,6 +125,12 @@ pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("components run inside App, which provides AppContext")
 }
 
+/// `Effect::new` with the closure boxed: Leptos compiles an effect's machinery once per
+/// closure type, so the app's effects share one copy (−1.2 KB gzip).
+pub fn effect(run: impl FnMut(Option<()>) + 'static) {
+    Effect::new(Box::new(run) as Box<dyn FnMut(Option<()>)>);
+}
+
 /// DOM id of an indicator's card, to return focus to it.
 pub fn card_dom_id(indicator: &str) -> String {
     format!("card-{indicator}")

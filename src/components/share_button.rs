@@ -14,7 +14,7 @@ pub fn ShareButton() -> impl IntoView {
     // A signal read untracked, as a stored value: `Option<String>` signals are in the build
     // anyway, a stored value of that type compiled arena code of its own.
     let url = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
+    super::effect(move |_| {
         ctx.view_state();
         status.reset();
     });

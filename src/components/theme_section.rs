@@ -23,7 +23,7 @@ pub fn ThemeSection(theme: String, ready: RwSignal<bool>) -> impl IntoView {
     let ctx = AppContext { lang, ..page };
     let on_screen = RwSignal::new(false);
     let idle_queued = RwSignal::new(false);
-    Effect::new(move |_| {
+    super::effect(move |_| {
         let chosen = page.lang.get();
         if on_screen.get() || page.printing.get() {
             if lang.get_untracked() != chosen {
@@ -56,7 +56,7 @@ pub fn ThemeSection(theme: String, ready: RwSignal<bool>) -> impl IntoView {
         move || page.filter.get().is_some_and(|f| f != theme)
     };
     let section = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |_| {
+    super::effect(move |_| {
         if let Some(section) = section.get() {
             let seen = web::VisibilityObserver::new(
                 &section,

@@ -8,5 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-# Its own output folder: dist/ keeps the last release build.
-exec trunk serve --offline --dist target/dev-dist --port "${PORT:-8080}" "$@"
+# Cargo.toml's `dev-web` profile: the app unoptimised (fast rebuilds), its dependencies
+# optimised (a fast page). Its own output folder (DEV_DIST): dist/ keeps the release build.
+exec trunk serve --offline --cargo-profile dev-web --dist "${DEV_DIST:-target/dev-dist}" --port "${PORT:-8080}" "$@"

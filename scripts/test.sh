@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, clippy (native and wasm), native tests (data, formatting,
 # charts), browser tests (wasm-bindgen-test in headless Chromium), the release build, and
-# end-to-end tests (Playwright + Chromium against the release build on 127.0.0.1).
+# end-to-end tests (Playwright + Chromium against the release build on 127.0.0.1, and the dev
+# loop).
 # Installs whatever is missing first (see scripts/ensure-tools.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,5 +52,8 @@ node tests/e2e/hostile.test.mjs
 
 step "end-to-end tests of offline use (service worker, update, one-file copy on file://)"
 node tests/e2e/offline.test.mjs
+
+step "end-to-end test of the dev loop (scripts/dev.sh: a data edit reaches the open page)"
+node tests/e2e/dev.test.mjs
 
 printf '\n\033[1;32mall tests passed\033[0m\n'

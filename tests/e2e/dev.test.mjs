@@ -1,4 +1,4 @@
-// The dev loop (scripts/dev.sh: `trunk serve`): a saved data edit reaches the open page, and a
+// The dev loop (scripts/dev.sh, `trunk serve`): a saved data edit reaches the open page, and a
 // data mistake prints file, JSON path and hint while the page keeps the last good build.
 // Works on a copy of the data (DATASET, watched with --watch), so the working tree is untouched.
 // Prints the time from saving the edit to the new value on screen (BENCHMARKS.md, "Dev loop").
@@ -11,7 +11,7 @@ import { launch, assert, run, root } from './harness.mjs';
 
 const PORT = Number(process.env.DEV_PORT || 8097);
 const base = `http://127.0.0.1:${PORT}/`;
-const card = '#card-grdp-growth-2023 .card-value';
+const card = 'article[data-indicator="grdp-growth-2023"] .card-value';
 
 // The dataset and the article copies it is checked against, in a folder of their own.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-loop-'));
@@ -25,9 +25,9 @@ const edited = (value) => original.replace('"value": 13.1,', `"value": ${value},
 assert(edited(13.7) !== original, 'the data has the value the test edits');
 
 let output = '';
-const server = spawn('trunk', ['serve', '--offline', '--dist', out, '--port', String(PORT), '--watch', dir, '--no-error-reporting'], {
+const server = spawn('bash', ['scripts/dev.sh', '--watch', dir, '--no-error-reporting'], {
   cwd: root,
-  env: { ...process.env, DATASET: dataset, NO_COLOR: '1' },
+  env: { ...process.env, DATASET: dataset, PORT: String(PORT), DEV_DIST: out, NO_COLOR: 'true' },
   detached: true,
 });
 server.stdout.on('data', (d) => { output += d; });

@@ -202,29 +202,7 @@ fn decode(s: &str) -> String {
         }
         i += 1;
     }
-    lossy_utf8(&out)
-}
-
-/// `String::from_utf8_lossy` by hand: std's version brings its own UTF-8 chunk iterator
-/// into the wasm, while `str::from_utf8` is there anyway.
-fn lossy_utf8(mut bytes: &[u8]) -> String {
-    let mut text = String::new();
-    loop {
-        match std::str::from_utf8(bytes) {
-            Ok(valid) => {
-                text.push_str(valid);
-                return text;
-            }
-            Err(error) => {
-                let (valid, rest) = bytes.split_at(error.valid_up_to());
-                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
-                text.push(char::REPLACEMENT_CHARACTER);
-                bytes = rest
-                    .get(error.error_len().unwrap_or(rest.len())..)
-                    .unwrap_or_default();
-            }
-        }
-    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn hex(b: u8) -> Option<u8> {

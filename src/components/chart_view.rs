@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::JsCast;
 
 /// A chart on a canvas: backing store sized by devicePixelRatio, redrawn when its box
 /// resizes, the language or the colour scheme changes; tooltips found through the
@@ -24,15 +23,8 @@ pub fn ChartView(
         .chart(&chart)
         .expect("chart ids come from the validated data");
     let box_ref = NodeRef::<leptos::html::Div>::new();
-    // The canvas is the box's first child. (Found there: a reference of the canvas element
-    // type would compile code of its own, ~0.5 KB gzip.)
-    let canvas = move || -> Option<web_sys::HtmlCanvasElement> {
-        box_ref
-            .get_untracked()?
-            .first_element_child()?
-            .dyn_into()
-            .ok()
-    };
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let canvas = move || canvas_ref.get_untracked();
     let width = RwSignal::new(0.0_f64);
     // What the canvas shows: its tooltip regions, the language, scheme and width it was drawn
     // for, where the tooltip goes, the value the keyboard is on and the indicator outlined.
@@ -250,6 +242,7 @@ pub fn ChartView(
     view! {
         <div class="chart-box" node_ref=box_ref>
             <canvas
+                node_ref=canvas_ref
                 lang=ctx.lang.get_untracked().code()
                 data-chart=spec.id.clone()
                 role="img"

@@ -11,16 +11,15 @@ pub fn ShareButton() -> impl IntoView {
     let ctx = use_app();
     let lang = ctx.lang;
     let status = CopyStatus::default();
-    // A signal read untracked, as a stored value: `Option<String>` signals are in the build
-    // anyway, a stored value of that type compiled arena code of its own.
-    let url = RwSignal::new(None::<String>);
+    // The link last copied, shown for copying by hand when the clipboard refused it.
+    let url = StoredValue::new(String::new());
     super::effect(move |_| {
         ctx.view_state();
         status.reset();
     });
     let copy = move |_| {
         let link = web::current_url();
-        url.set(Some(link.clone()));
+        url.set_value(link.clone());
         web::copy_text(&link, move |ok| {
             status.record(ok);
             if !ok {
@@ -32,7 +31,7 @@ pub fn ShareButton() -> impl IntoView {
     // The link for copying by hand, after the status.
     let by_hand = move || {
         status.refused().then(|| view! {
-            <input class="share-url" id="share-url" readonly value=url.get_untracked().unwrap_or_default() aria-label=word(lang, Msg::CopyLink)/>
+            <input class="share-url" id="share-url" readonly value=url.get_value() aria-label=word(lang, Msg::CopyLink)/>
         })
     };
     view! {

@@ -34,17 +34,15 @@ impl Lang {
 
     /// Parses `vi`, `en`, or a BCP 47 tag such as `en-GB` / `vi-VN` (case-insensitive).
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        // Byte by byte: tags are ASCII, and `str::trim` and a split on a set of characters
-        // brought Unicode whitespace tables and a pattern searcher into the wasm (~0.3 KB gzip).
-        let tag = tag.as_bytes().trim_ascii();
-        let end = tag
-            .iter()
-            .position(|b| *b == b'-' || *b == b'_')
-            .unwrap_or(tag.len());
-        // Compared without a lower-cased copy.
+        // Tags are ASCII: a no-break space around one is not a separator.
+        let primary = tag
+            .trim_ascii()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default();
         [Lang::Vi, Lang::En]
             .into_iter()
-            .find(|l| tag[..end].eq_ignore_ascii_case(l.code().as_bytes()))
+            .find(|l| primary.eq_ignore_ascii_case(l.code()))
     }
 }
 

@@ -107,27 +107,38 @@ fn number_formatting_matches_intl_number_format() {
     assert!(checked > 2500, "checked {checked} values");
 }
 
-/// Resolves in the next task, after the microtasks (Leptos' effects among them) queued before.
-async fn next_task() {
+/// Resolves once `start` has called the function it is given.
+async fn promised(start: impl FnOnce(&js_sys::Function)) {
+    let mut start = Some(start);
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .unwrap();
+        if let Some(start) = start.take() {
+            start(&resolve);
+        }
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Resolves in the next task, after the microtasks (Leptos' effects among them) queued before.
+async fn next_task() {
+    promised(|resolve| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve, 0)
+            .unwrap();
+    })
+    .await;
 }
 
 /// Resolves once the browser has rendered a frame (`requestAnimationFrame`) and the task after
 /// it has run: what the app does "after the next frame" is done by then.
 async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
+    promised(|resolve| {
         web_sys::window()
             .unwrap()
-            .request_animation_frame(&resolve)
+            .request_animation_frame(resolve)
             .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    })
+    .await;
     next_task().await;
 }
 

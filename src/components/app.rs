@@ -1,8 +1,7 @@
 use super::{AppContext, Dashboard, EmbedView, ExportView};
 use crate::embed;
 use crate::i18n;
-use crate::model::Lang;
-use crate::model::Scheme;
+use crate::model::{Lang, Scheme};
 use crate::view_state::{self, ViewState};
 use crate::web;
 use leptos::either::EitherOf3;

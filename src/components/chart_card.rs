@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{local, pressed, word, ChartView, DataTable, ExportLink};
+use super::{local, pressed, use_app, word, ChartView, DataTable, ExportLink};
 use crate::i18n::{self, Msg};
 use crate::view_state;
 use leptos::either::Either;
@@ -20,9 +19,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
         let all = data.chart_citations(spec);
         i18n::sources_line(data, all, lang.get())
     };
-    // The figure is found from its heading row (a reference of the figure element type would
-    // compile code of its own, ~0.5 KB gzip; the app's other references are all to divs).
-    let head = NodeRef::<leptos::html::Div>::new();
+    let figure = NodeRef::<leptos::html::Figure>::new();
     // Follows the address's list of tables, but changes (and so rebuilds the chart) only when
     // this chart's own view does.
     let as_table = Memo::new(move |_| ctx.tables.with(|t| t.contains(&spec.id)));
@@ -44,8 +41,8 @@ pub fn ChartCard(chart: String) -> impl IntoView {
         }
     };
     view! {
-        <figure id=crate::embed::anchor(&spec.id) class="chart-card" data-chart-card=spec.id.clone() aria-labelledby=title_ref>
-            <div class="chart-head" node_ref=head>
+        <figure node_ref=figure id=crate::embed::anchor(&spec.id) class="chart-card" data-chart-card=spec.id.clone() aria-labelledby=title_ref>
+            <div class="chart-head">
                 <h3 id=title_id>{local(lang, &spec.title)}</h3>
                 <div class="view-switch" role="group" aria-label=word(lang, Msg::ChartOrTable)>
                     {view_button(false, Msg::ShowChart)}
@@ -59,7 +56,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
                 <div class="chart-actions">
                     // Sandboxed embeds cannot save files; the dashboard's export page offers them,
                     // and the one-file copy (which has no export page) in place.
-                    {inline_downloads(&spec.id, head)}
+                    {inline_downloads(&spec.id, figure)}
                     {ctx.can_embed().then(|| view! {
                         <ExportLink item=spec.id.clone() part="download" label=Msg::Download title=&spec.title/>
                         <ExportLink item=spec.id.clone() part="embed" label=Msg::Embed title=&spec.title/>
@@ -77,7 +74,7 @@ pub fn ChartCard(chart: String) -> impl IntoView {
 #[cfg(not(any(page = "dashboard", page = "embed", page = "export")))]
 fn inline_downloads(
     chart: &str,
-    head: NodeRef<leptos::html::Div>,
+    figure: NodeRef<leptos::html::Figure>,
 ) -> Option<impl IntoView + use<>> {
     use super::Downloads;
     let ctx = use_app();
@@ -88,7 +85,7 @@ fn inline_downloads(
                 <summary>{word(ctx.lang, Msg::Download)}</summary>
                 <Downloads
                     chart=chart
-                    measure=Box::new(move || head.get_untracked().and_then(|h| h.parent_element()))
+                    measure=Box::new(move || figure.get_untracked().map(Into::into))
                 />
             </details>
         }
@@ -96,6 +93,6 @@ fn inline_downloads(
 }
 
 #[cfg(any(page = "dashboard", page = "embed", page = "export"))]
-fn inline_downloads(_chart: &str, _head: NodeRef<leptos::html::Div>) -> Option<()> {
+fn inline_downloads(_chart: &str, _figure: NodeRef<leptos::html::Figure>) -> Option<()> {
     None
 }

@@ -132,7 +132,7 @@ pub fn ChartView(
         }
     };
 
-    let idle_queued = RwSignal::new(false);
+    let idle_queued = StoredValue::new(false);
     super::effect(move |_| {
         // What a drawing depends on.
         ctx.lang.track();
@@ -148,11 +148,11 @@ pub fn ChartView(
                     draw();
                 }
             });
-        } else if !idle_queued.get_untracked() {
-            idle_queued.set(true);
+        } else if !idle_queued.get_value() {
+            idle_queued.set_value(true);
             web::when_idle(move || {
                 // Nothing to do if the chart was removed meanwhile.
-                if idle_queued.try_set(false).is_none() {
+                if idle_queued.try_set_value(false).is_none() {
                     draw();
                 }
             });

@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{lang_attr, pressed, word, DetailDialog, Header, ThemeFilter, ThemeSection};
+use super::{lang_attr, pressed, use_app, word, DetailDialog, Header, ThemeFilter, ThemeSection};
 use crate::export;
 use crate::i18n::{self, Msg};
 use crate::view_state;
@@ -38,7 +37,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
     // link shared is the view seen. A new view is a history entry; Back and Forward restore it.
     let shown = StoredValue::new(ctx.view_state());
     // Set while Back/Forward applies an address, which must not add an entry of its own.
-    let restoring = RwSignal::new(false);
+    let restoring = StoredValue::new(false);
     super::effect(move |previous: Option<()>| {
         let next = ctx.view_state();
         let lang = ctx.lang.get();
@@ -58,13 +57,13 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
                 shown.with_value(|s| (s.is_new_view(&next), s.lang != next.lang));
             if new_lang {
                 web::when_idle(document_language);
-                if !restoring.get_untracked() {
+                if !restoring.get_value() {
                     web::store_lang(lang.code());
                 }
             }
-            web::set_query(&next.query(), new_view && !restoring.get_untracked());
+            web::set_query(&next.query(), new_view && !restoring.get_value());
         }
-        restoring.set(false);
+        restoring.set_value(false);
         shown.set_value(next);
     });
     web::on_history_move(move || {
@@ -72,7 +71,7 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
         let lang = state.lang.unwrap_or(ctx.lang.get_untracked());
         let changed = shown.with_value(|s| s.is_new_view(&state) || s.lang != Some(lang));
         if changed {
-            restoring.set(true);
+            restoring.set_value(true);
             ctx.lang.set(lang);
             ctx.filter.set(state.theme);
             ctx.open.set(state.card);

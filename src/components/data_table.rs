@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{local, word, SourceNote};
+use super::{local, use_app, word, SourceNote};
 use crate::export::{plain_number, status_code};
 use crate::format;
 use crate::i18n::{self, Msg};
@@ -39,7 +38,7 @@ pub fn DataTable(chart: String) -> impl IntoView {
                             <td class="num" data-value=ind.value.map(plain_number)>
                                 {move || format::headline(ind, lang.get())}
                             </td>
-                            <td>{move || i18n::status(lang.get(), ind.status).to_string()}</td>
+                            <td>{move || i18n::status(lang.get(), ind.status)}</td>
                             <td><SourceNote ind=ind compact=true/></td>
                         </tr>
                     }).collect_view()}

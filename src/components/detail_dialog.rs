@@ -1,7 +1,6 @@
 use super::indicator_card::{item_list, meta_row, value_details};
 use super::source_note::citation_list;
-use super::use_app;
-use super::{card_dom_id, line, local, word, ChartView, Modal};
+use super::{card_dom_id, line, local, use_app, word, ChartView, Modal};
 use crate::format;
 use crate::i18n::Msg;
 use leptos::prelude::*;

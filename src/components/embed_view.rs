@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{local, word, ChartCard, IndicatorCard};
+use super::{local, use_app, word, ChartCard, IndicatorCard};
 use crate::embed::{self, EmbedError, EmbedParams, Target, HEIGHT_MESSAGE, HEIGHT_REQUEST};
 use crate::i18n::{self, Msg};
 use crate::web;

@@ -1,9 +1,7 @@
-use super::use_app;
-use super::word;
+use super::{use_app, word};
 use crate::embed;
 use crate::i18n::Msg;
-use crate::model::Scheme;
-use crate::model::Text;
+use crate::model::{Scheme, Text};
 use leptos::prelude::*;
 
 /// "Download" or "Embed" for a card or chart: a link to its export page (`export.html`, a

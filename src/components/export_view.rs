@@ -1,9 +1,7 @@
-use super::use_app;
-use super::{word, CopyStatus, Downloads, Header};
+use super::{use_app, word, CopyStatus, Downloads, Header};
 use crate::embed::{self, EmbedError, EmbedParams, Target};
 use crate::i18n::{self, export_text, ExportMsg, Msg};
-use crate::model::Lang;
-use crate::model::Scheme;
+use crate::model::{Lang, Scheme};
 use crate::web;
 use leptos::either::Either;
 use leptos::prelude::*;

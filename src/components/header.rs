@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{lang_attr, local, pressed, word, SchemeToggle, ShareButton};
+use super::{lang_attr, local, pressed, use_app, word, SchemeToggle, ShareButton};
 use crate::i18n::{self, Msg};
 use crate::model::Lang;
 use leptos::prelude::*;

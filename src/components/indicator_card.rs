@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{card_dom_id, line, local, optional_line, word, ExportLink, SourceNote};
+use super::{card_dom_id, line, local, optional_line, use_app, word, ExportLink, SourceNote};
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::{Indicator, Lang, Status};

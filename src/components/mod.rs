@@ -39,8 +39,7 @@ pub use theme_filter::ThemeFilter;
 pub use theme_section::ThemeSection;
 
 use crate::i18n::{self, Msg};
-use crate::model::Scheme;
-use crate::model::{Dataset, Indicator, Lang, Text};
+use crate::model::{Dataset, Indicator, Lang, Scheme, Text};
 use leptos::prelude::*;
 
 /// State shared by every component, provided once by [`App`].

@@ -1,5 +1,4 @@
-use super::use_app;
-use super::word;
+use super::{use_app, word};
 use crate::i18n::Msg;
 use crate::web;
 use leptos::ev;
@@ -38,16 +37,18 @@ where
         }
     });
     on_cleanup(move || handle.remove());
-    let host = NodeRef::<leptos::html::Div>::new();
+    let close_button = NodeRef::<leptos::html::Button>::new();
     // Built anew for each id the dialog opens with. An id without content closes it again.
     let dialog = move || {
-        let body = content(open.get()?);
-        if body.is_none() {
+        let Some(body) = content(open.get()?) else {
             open.set(None);
-        }
+            return None;
+        };
         // Focus goes to the close button once it is in the page.
         web::next_frame(move || {
-            web::focus_within(host.get_untracked().map(Into::into), ".dialog-close");
+            if let Some(button) = close_button.get_untracked() {
+                let _ = button.focus();
+            }
         });
         Some(view! {
             <div class="backdrop" on:click=move |_| close()>
@@ -58,7 +59,7 @@ where
                     aria-labelledby=labelled_by
                     on:click=|e| e.stop_propagation()
                 >
-                    <button type="button" class="dialog-close" on:click=move |_| close()>
+                    <button type="button" class="dialog-close" node_ref=close_button on:click=move |_| close()>
                         {word(lang, Msg::Close)}
                     </button>
                     {body}
@@ -66,5 +67,5 @@ where
             </div>
         })
     };
-    view! { <div class="modal-host" node_ref=host>{dialog}</div> }
+    view! { <div class="modal-host">{dialog}</div> }
 }

@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{pressed, word};
+use super::{pressed, use_app, word};
 use crate::i18n::Msg;
 use crate::model::Scheme;
 use crate::web;

@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{word, CopyStatus};
+use super::{use_app, word, CopyStatus};
 use crate::i18n::{self, Msg};
 use crate::web;
 use leptos::prelude::*;

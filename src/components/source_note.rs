@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{local, pressed};
+use super::{local, pressed, use_app};
 use crate::format;
 use crate::i18n::{self, CitationView, Msg};
 use crate::model::{Citation, Indicator, Lang};

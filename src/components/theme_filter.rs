@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{lang_attr, pressed, word};
+use super::{lang_attr, pressed, use_app, word};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
 
@@ -15,12 +14,8 @@ pub fn ThemeFilter() -> impl IntoView {
     let button = move |id: Option<&'static str>| {
         let selected = move || filter.with(|f| f.as_deref() == id);
         let label = move || match id {
-            None => i18n::t(lang.get(), Msg::AllThemes).to_string(),
-            Some(t) => ctx
-                .data
-                .theme(t)
-                .map(|t| t.label.get(lang.get()).to_string())
-                .unwrap_or_default(),
+            None => i18n::t(lang.get(), Msg::AllThemes),
+            Some(t) => ctx.data.theme(t).map_or("", |t| t.label.get(lang.get())),
         };
         let value = id.unwrap_or("all");
         view! {

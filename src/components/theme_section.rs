@@ -1,5 +1,4 @@
-use super::use_app;
-use super::{lang_attr, local, AppContext, ChartCard, IndicatorCard};
+use super::{lang_attr, local, use_app, AppContext, ChartCard, IndicatorCard};
 use crate::web;
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -22,18 +21,18 @@ pub fn ThemeSection(theme: String, ready: RwSignal<bool>) -> impl IntoView {
     let lang = RwSignal::new(page.lang.get_untracked());
     let ctx = AppContext { lang, ..page };
     let on_screen = RwSignal::new(false);
-    let idle_queued = RwSignal::new(false);
+    let idle_queued = StoredValue::new(false);
     super::effect(move |_| {
         let chosen = page.lang.get();
         if on_screen.get() || page.printing.get() {
             if lang.get_untracked() != chosen {
                 lang.set(chosen);
             }
-        } else if !idle_queued.get_untracked() {
-            idle_queued.set(true);
+        } else if !idle_queued.get_value() {
+            idle_queued.set_value(true);
             web::when_idle(move || {
                 // Nothing to do once the section is gone.
-                if idle_queued.try_set(false).is_none()
+                if idle_queued.try_set_value(false).is_none()
                     && lang.get_untracked() != page.lang.get_untracked()
                 {
                     lang.set(page.lang.get_untracked());

@@ -114,9 +114,11 @@ const failed = await run({
     await page.goto(`${base}public/demo/article-en.html`, { waitUntil: 'commit' });
     await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
     for (const f of page.frames().filter((f) => f.url().includes('embed.html'))) {
-      await f.waitForSelector('.embed canvas[data-drawn]');
+      // A card embed has no canvas; a chart embed has drawn.
+      await f.waitForFunction(() => document.querySelector('.embed')
+        && [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn));
     }
-    // Each embed has drawn, so it has posted its first height before embed.js listens.
+    // Each embed has rendered, so it has posted its first height before embed.js listens.
     await frames(page, 2);
     release();
     await waitForFittedFrames(page, 'late embed.js');

@@ -124,3 +124,33 @@ fn series_colours_stay_apart_for_colour_blind_readers() {
         }
     }
 }
+
+/// The build-time charts (prerendered page) take their colours from style.css by role: each
+/// role's `light-dark()` pair there must be the palettes' colours.
+#[test]
+fn the_stylesheet_gives_each_role_the_palettes_colours() {
+    let css = include_str!("../style.css");
+    let hex = |c: RGBColor| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
+    let (light, dark) = (Palette::light().roles(), Palette::dark().roles());
+    assert_eq!(light.len(), 13);
+    for ((role, l), (dark_role, d)) in light.into_iter().zip(dark) {
+        assert_eq!(role, dark_role);
+        let rule = format!(
+            ".chart-svg .{role} {{ --c: light-dark({}, {}); }}",
+            hex(l),
+            hex(d)
+        );
+        assert!(css.contains(&rule), "style.css should have: {rule}");
+    }
+}
+
+/// Marks drawn with `Palette::distinct()` are told apart by colour alone.
+#[test]
+fn the_distinct_palette_gives_every_role_a_colour_of_its_own() {
+    let roles = Palette::distinct().roles();
+    for (i, (a, ca)) in roles.iter().enumerate() {
+        for (b, cb) in &roles[i + 1..] {
+            assert_ne!(ca, cb, "{a} and {b}");
+        }
+    }
+}

@@ -48,28 +48,76 @@ fn holds_every_card_chart_and_theme_in_both_languages() {
 }
 
 #[test]
-fn chart_boxes_keep_the_height_the_chart_is_drawn_at() {
+fn every_chart_is_drawn_once_per_band_at_the_height_its_box_has() {
     let data = embedded_dataset();
     let html = prerender::html(&data, BUILD, Lang::Vi);
+    let bands = prerender::chart_bands();
     for chart in &data.charts {
         let figure = &html[html.find(&format!("id=item-{} ", chart.id)).unwrap()..];
         let figure = &figure[..figure.find("</figure>").unwrap()];
-        let wide = charts::preferred_height(&data, chart, charts::NARROW + 1.0).round();
-        let narrow = charts::preferred_height(&data, chart, charts::NARROW - 1.0).round();
-        assert!(
-            figure.contains(&format!("<svg class=wide width=100% height={wide} ")),
-            "{}",
-            chart.id
-        );
-        assert!(
-            figure.contains(&format!("<svg class=narrow width=100% height={narrow} ")),
-            "{}",
-            chart.id
-        );
+        assert_eq!(count(figure, "<svg "), bands.len(), "{}", chart.id);
+        for (i, band) in bands.iter().enumerate() {
+            let w = band.drawn;
+            let h = charts::preferred_height(&data, chart, w as f64).round();
+            let svg = format!("<svg class=\"chart-svg b{i}\" viewBox=\"0 0 {w} {h}\" preserveAspectRatio=none width=100% height={h} ");
+            assert!(figure.contains(&svg), "{}: {svg}", chart.id);
+            // The height the canvas takes at every width of the band (--h-wide/--h-narrow).
+            for edge in [band.from, band.to.map(|t| t - 1)].into_iter().flatten() {
+                let at_edge = charts::preferred_height(&data, chart, edge as f64).round();
+                assert_eq!(at_edge, h, "{} at {edge} px", chart.id);
+            }
+        }
+        // Drawn, not empty: marks and the chart's own words.
+        let marks = count(figure, "<rect ") + count(figure, "<path ") + count(figure, "<circle ");
+        assert!(marks >= 2 * bands.len(), "{}: {marks} marks", chart.id);
+        assert!(count(figure, "<text ") >= bands.len(), "{}", chart.id);
     }
-    // The stylesheet switches between the two at the width the charts do.
+}
+
+#[test]
+fn bands_cover_every_width_without_straddling_the_layout_switch() {
+    let bands = prerender::chart_bands();
+    assert_eq!(bands[0].from, None);
+    assert_eq!(bands[bands.len() - 1].to, None);
+    for pair in bands.windows(2) {
+        assert_eq!(pair[0].to, pair[1].from, "contiguous");
+    }
+    for band in &bands {
+        let (from, to) = (
+            band.from.unwrap_or(0) as f64,
+            band.to.map_or(f64::MAX, f64::from),
+        );
+        assert!(to <= charts::NARROW || from >= charts::NARROW, "{band:?}");
+        // Drawn inside its band (the open ends at the page's narrowest and widest boxes).
+        assert!(
+            from <= band.drawn as f64 && (band.drawn as f64) < to,
+            "{band:?}"
+        );
+        // Stretched by at most ~5 % either way between its edges.
+        if let (Some(f), Some(t)) = (band.from, band.to) {
+            assert!(band.drawn as f64 / f as f64 <= 1.055 && t as f64 / band.drawn as f64 <= 1.055);
+        }
+    }
+    // The stylesheet shows each band's drawing with exactly these queries.
     let css = include_str!("../style.css");
-    assert!(css.contains(&format!("@container (width < {}px)", charts::NARROW)));
+    let expected = prerender::band_css();
+    assert!(
+        css.contains(&expected),
+        "style.css should have the band rules:\n{expected}"
+    );
+}
+
+#[test]
+fn chart_marks_name_their_colour_role_never_a_colour() {
+    let html = prerender::html(&embedded_dataset(), BUILD, Lang::Vi);
+    assert!(!html.contains(" fill=\"#") && !html.contains(" stroke=\"#"));
+    assert!(
+        !html.contains("style="),
+        "no style attributes (the CSP forbids them)"
+    );
+    for role in ["bg", "text", "s0", "s1", "f0", "k s0"] {
+        assert!(html.contains(&format!("class=\"{role}\"")), "{role}");
+    }
 }
 
 #[test]
@@ -87,6 +135,10 @@ fn controls_that_need_the_app_are_inert_until_it_runs() {
             continue;
         }
         let name = tag.split(' ').next().unwrap().to_string();
+        // A chart's marks (`<rect …/>`) close themselves.
+        if tag.ends_with('/') {
+            continue;
+        }
         let inert = tag.contains("data-inert-copy") && tag.contains(" inert ");
         // The export page's links are drawn as buttons and copied inert like them.
         if name == "button" || (name == "a" && tag.contains("class=embed-button")) {
@@ -139,4 +191,42 @@ fn the_export_page_without_javascript_points_to_the_dashboard_in_the_same_tab() 
     assert!(html.contains("<span lang=vi>Trang tải về và mã nhúng cần JavaScript."));
     assert!(html.contains("<span lang=en>Downloads and embed codes need JavaScript."));
     assert_eq!(count(&html, "<a href=index.html>"), 2);
+}
+
+#[test]
+fn the_svg_backend_names_roles_joins_lines_and_refuses_unnamed_colours() {
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let palette = charts::Palette::distinct();
+    let mut out = String::new();
+    {
+        let area = prerender::StyledSvg::new(&mut out, (100, 50), &palette).into_drawing_area();
+        let line = palette.series[0].stroke_width(2);
+        // Two lines alike become one path, written relative after its first point.
+        area.draw(&PathElement::new(vec![(0, 10), (10, 0)], line))
+            .unwrap();
+        area.draw(&PathElement::new(vec![(7, 10), (17, 0)], line))
+            .unwrap();
+        area.draw(&Rectangle::new(
+            [(1, 2), (31, 12)],
+            palette.faded(palette.series[1]).filled(),
+        ))
+        .unwrap();
+        let top = TextStyle::from(("sans-serif", 13.0).into_font())
+            .color(&palette.text)
+            .pos(Pos::new(HPos::Right, VPos::Top));
+        area.draw(&Text::new("A & <b>", (90, 20), top)).unwrap();
+        // A colour no role has cannot be shown by the stylesheet: an error, not a guess.
+        let stray = area.draw(&Rectangle::new(
+            [(0, 0), (1, 1)],
+            RGBColor(9, 9, 9).filled(),
+        ));
+        assert!(stray.unwrap_err().to_string().contains("#090909"));
+    }
+    assert_eq!(
+        out,
+        "<path class=\"k s0\" stroke-width=\"2\" d=\"M0 10l10-10m-3 10l10-10\"/>\
+         <rect class=\"f1\" x=\"1\" y=\"2\" width=\"30\" height=\"10\"/>\
+         <text class=\"text\" x=\"90\" y=\"30.4\" text-anchor=\"end\">A &amp; &lt;b></text>"
+    );
 }

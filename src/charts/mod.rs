@@ -68,12 +68,53 @@ impl Palette {
         }
     }
 
+    /// A palette whose every role (see [`Palette::roles`]) has a colour of its own, for a
+    /// drawing that names each mark's role and leaves its colour to a stylesheet (the
+    /// prerendered page's SVG). The colours themselves are never shown.
+    pub fn distinct() -> Self {
+        let grey = |v| RGBColor(v, v, v);
+        Palette {
+            background: Some(grey(0)),
+            text: grey(1),
+            muted: grey(2),
+            grid: grey(3),
+            on_series: grey(4),
+            series: [
+                RGBColor(255, 0, 0),
+                RGBColor(0, 255, 0),
+                RGBColor(0, 0, 255),
+                RGBColor(255, 255, 0),
+            ],
+        }
+    }
+
     pub fn for_dark(dark: bool) -> Self {
         if dark {
             Self::dark()
         } else {
             Self::light()
         }
+    }
+
+    /// Every colour a chart may draw, by role: `bg`, `text`, `muted`, `grid`, `on` (text on a
+    /// series colour), `s0`…`s3` (series) and `f0`…`f3` (the series faded). The build-time
+    /// SVG names these roles and the stylesheet gives their colours (style.css `.chart-svg`).
+    pub fn roles(&self) -> Vec<(&'static str, RGBColor)> {
+        let mut roles = vec![
+            ("text", self.text),
+            ("muted", self.muted),
+            ("grid", self.grid),
+            ("on", self.on_series),
+        ];
+        roles.extend(self.background.map(|bg| ("bg", bg)));
+        for (i, (s, f)) in [("s0", "f0"), ("s1", "f1"), ("s2", "f2"), ("s3", "f3")]
+            .into_iter()
+            .enumerate()
+        {
+            roles.push((s, self.series[i]));
+            roles.push((f, self.faded(self.series[i])));
+        }
+        roles
     }
 
     pub fn series(&self, i: usize) -> RGBColor {

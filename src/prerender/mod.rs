@@ -8,11 +8,15 @@
 //! keeping their size), and each chart's box keeps the height the chart will be drawn at, wide
 //! or narrow (chosen by a container query), holding the chart's data as a sentence meanwhile.
 
-use crate::charts;
+use crate::charts::{self, Frame, Palette};
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::{Chart, Dataset, Indicator, Lang, Status};
 use crate::BuildInfo;
+use plotters::prelude::IntoDrawingArea;
+
+mod svg;
+pub use svg::StyledSvg;
 
 /// Text as HTML: `&`, `<`, `>` and quotes escaped (data may hold any characters).
 pub fn escape(text: &str) -> String {
@@ -109,14 +113,13 @@ impl Writer<'_> {
         self.raw(&format!("<div class=view-switch {INERT}>"));
         self.button("view-button", self.word(Msg::ShowChart));
         self.button("view-button", self.word(Msg::ShowTable));
-        self.raw("</div></div><div class=\"chart-box chart-placeholder\">");
-        let (wide, narrow) = charts::box_heights(data, chart);
-        for (class, height) in [("wide", wide.round()), ("narrow", narrow.round())] {
-            self.raw(&format!(
-                "<svg class={class} width=100% height={height} aria-hidden=true></svg>"
-            ));
-        }
-        self.el("p", "class=chart-alt", &charts::summary(data, chart, lang));
+        self.raw("</div></div><div class=\"chart-box chart-static\">");
+        self.out.push_str(&chart_svgs(data, chart, lang));
+        self.el(
+            "p",
+            "class=\"chart-alt visually-hidden\"",
+            &charts::summary(data, chart, lang),
+        );
         self.raw("</div><figcaption>");
         if let Some(note) = &chart.note {
             self.el("p", "class=note", note.get(lang));
@@ -212,6 +215,107 @@ impl Writer<'_> {
         // No link to the one-file copy: it needs JavaScript too (the app adds it, last).
         self.raw("</p></footer>");
     }
+}
+
+/// A band of chart box widths (CSS px) whose build-time chart is drawn at one width and
+/// stretched to the box: `from..to`, open-ended at the narrowest and widest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub from: Option<u32>,
+    pub to: Option<u32>,
+    pub drawn: u32,
+}
+
+/// How much wider each band's widest box is than its narrowest: its drawing, made for the
+/// middle, is at most ~5 % off until the canvas takes over (and exact at the middle).
+const BAND_STEP: f64 = 1.1;
+
+/// Narrowest and widest chart boxes the page lays out (a 320 px phone, a one-column window just
+/// too narrow for two): the open-ended bands beyond them are drawn for these.
+const NARROWEST: f64 = 266.0;
+const WIDEST: f64 = 941.0;
+
+/// The bands, narrowest first. None straddles [`charts::NARROW`], where the chart's layout
+/// and height change, so each band's drawing has the height its boxes have.
+pub fn chart_bands() -> Vec<Band> {
+    let split = charts::NARROW;
+    let mut edges = vec![split];
+    while edges[0] / BAND_STEP > NARROWEST {
+        edges.insert(0, edges[0] / BAND_STEP);
+    }
+    while edges[edges.len() - 1] * BAND_STEP < WIDEST {
+        edges.push(edges[edges.len() - 1] * BAND_STEP);
+    }
+    let edges: Vec<f64> = edges.iter().map(|e| e.round()).collect();
+    let mut bands = Vec::new();
+    let (first, last) = (edges[0], edges[edges.len() - 1]);
+    bands.push(Band {
+        from: None,
+        to: Some(first as u32),
+        drawn: NARROWEST.min(first - 1.0) as u32,
+    });
+    for pair in edges.windows(2) {
+        bands.push(Band {
+            from: Some(pair[0] as u32),
+            to: Some(pair[1] as u32),
+            drawn: (pair[0] * pair[1]).sqrt().round() as u32,
+        });
+    }
+    bands.push(Band {
+        from: Some(last as u32),
+        to: None,
+        drawn: WIDEST.max(last) as u32,
+    });
+    bands
+}
+
+/// The container queries that show each band's drawing (style.css holds a copy; a test keeps
+/// the two equal).
+pub fn band_css() -> String {
+    let mut css = String::new();
+    for (i, band) in chart_bands().iter().enumerate() {
+        let query = match (band.from, band.to) {
+            (None, Some(to)) => format!("width < {to}px"),
+            (Some(from), Some(to)) => format!("{from}px <= width < {to}px"),
+            (Some(from), None) => format!("width >= {from}px"),
+            (None, None) => unreachable!("bands have an edge"),
+        };
+        css.push_str(&format!(
+            "@container ({query}) {{ .chart-svg.b{i} {{ display: block; }} }}\n"
+        ));
+    }
+    css
+}
+
+/// A chart drawn at build time by the same [`charts::draw`] as the canvas, once per band of
+/// box widths, into SVG whose colours the stylesheet gives (see [`svg`]). Hidden from
+/// assistive technology: the chart's sentence after it says what it shows.
+fn chart_svgs(data: &Dataset, chart: &Chart, lang: Lang) -> String {
+    let palette = Palette::distinct();
+    let mut out = String::new();
+    for (i, band) in chart_bands().iter().enumerate() {
+        let width = band.drawn;
+        let height = charts::preferred_height(data, chart, width as f64).round() as u32;
+        out.push_str(&format!(
+            "<svg class=\"chart-svg b{i}\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=none width=100% height={height} display=none aria-hidden=true>"
+        ));
+        let frame = Frame {
+            data,
+            chart,
+            lang,
+            palette: &palette,
+            scale: 1.0,
+            highlight: None,
+            measure: &charts::estimate_text_width,
+        };
+        let area = StyledSvg::new(&mut out, (width, height), &palette).into_drawing_area();
+        if let Err(e) = charts::draw(&area, &frame) {
+            panic!("chart `{}` cannot be drawn at build time: {e}", chart.id);
+        }
+        drop(area);
+        out.push_str("</svg>");
+    }
+    out
 }
 
 /// The whole dashboard as the app first draws it (all themes shown), in the app's markup.

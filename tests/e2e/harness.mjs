@@ -88,6 +88,35 @@ export function paintedFraction(page, id) {
   }, id);
 }
 
+/// What each chart box of the prerendered page shows: how many of its build-time drawings are
+/// displayed (one, chosen by the box's width), the displayed one's size and marks, the box's
+/// size, and the colours the stylesheet gives its first series and its text.
+export function buildTimeCharts(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#prerender .chart-box')].map((box) => {
+    const shown = [...box.querySelectorAll('svg.chart-svg')].filter((s) => getComputedStyle(s).display !== 'none');
+    const svg = shown[0];
+    const r = svg?.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    // A mark's colour: its fill, or its stroke when outlined (a hatched estimate's outline).
+    const fill = (sel) => {
+      const e = svg?.querySelector(sel);
+      if (!e) return null;
+      const style = getComputedStyle(e);
+      return style.fill === 'none' ? style.stroke : style.fill;
+    };
+    return {
+      id: box.closest('figure').id,
+      shown: shown.length,
+      size: r && [Math.round(r.width), Math.round(r.height)],
+      box: [Math.round(b.width), Math.round(b.height)],
+      marks: svg ? svg.querySelectorAll('rect, path, circle').length : 0,
+      words: svg ? svg.querySelectorAll('text').length : 0,
+      series: fill('.s0'),
+      text: fill('text.text'),
+    };
+  }));
+}
+
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }

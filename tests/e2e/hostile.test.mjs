@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations, frames,
+  launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, data, indicatorIds, chartIds, axeViolations, frames, buildTimeCharts,
 } from './harness.mjs';
 
 const browser = await launch();
@@ -197,8 +197,9 @@ const failed = await run({
     assert(await page.locator('#prerender article.card').first().isVisible(), 'cards are visible');
     assertEqual(await page.locator('#prerender h2').count(), data.themes.length, 'one heading per theme');
     assert((await page.textContent('#prerender .site-footer')).includes('Phiên bản dữ liệu'), 'the version stamp');
-    // Each chart's data as a sentence; controls that need the app are not shown.
-    assertEqual(await page.locator('#prerender .chart-alt').count(), chartIds.length, 'every chart as text');
+    // Every chart drawn (at build time), its data also as a sentence for assistive technology;
+    // controls that need the app are not shown.
+    assertEqual(await page.locator('#prerender .chart-alt').count(), chartIds.length, 'every chart as a sentence');
     assert((await page.textContent('#prerender #item-grdp-growth .chart-alt')).includes('13,1%'), 'chart values');
     assertEqual(await page.locator('#prerender button:visible').count(), 0, 'no control that cannot work');
     // The theme filter is a row of links to the sections: it works without JavaScript.
@@ -207,6 +208,34 @@ const failed = await run({
     await page.click('#prerender .theme-filter a[href="#theme-infrastructure"]');
     assert(await page.locator('#theme-infrastructure').isVisible(), 'the link leads to its section');
     assertEqual(new URL(page.url()).hash, '#theme-infrastructure', 'and the address says so');
+    // Every chart is drawn, light and dark, wide and narrow: one drawing per box, as wide and
+    // as high as its box, its marks in the scheme's colours (the stylesheet's, by role).
+    const colours = { light: ['rgb(11, 92, 173)', 'rgb(27, 31, 36)'], dark: ['rgb(110, 176, 255)', 'rgb(232, 234, 237)'] };
+    for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [360, 'light'], [360, 'dark']]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled: false });
+      const shot = await context.newPage();
+      await shot.goto(`${base}?lang=vi`);
+      // Far sections are laid out when near the screen (content-visibility): all of them now.
+      await shot.evaluate(() => document.querySelectorAll('#prerender .theme').forEach((s) => { s.style.contentVisibility = 'visible'; }));
+      const shown = await buildTimeCharts(shot);
+      assertEqual(shown.map((c) => c.id), chartIds.map((id) => `item-${id}`), `${width} ${colorScheme}: every chart`);
+      for (const c of shown) {
+        const where = `${width} ${colorScheme} ${c.id}`;
+        assertEqual(c.shown, 1, `${where}: one drawing shown`);
+        assertEqual(c.size, c.box, `${where}: the drawing fills its box`);
+        assert(c.box[0] > 200 && c.box[1] > 80, `${where}: a real size ${c.box}`);
+        assert(c.marks >= 2 && c.words >= 1, `${where}: marks and words (${c.marks}, ${c.words})`);
+        assertEqual([c.series, c.text], colours[colorScheme], `${where}: colours`);
+      }
+      await context.close();
+    }
+    // Printing (light colours) from the page without JavaScript, dark system or not.
+    const dark = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark', javaScriptEnabled: false });
+    const printed = await dark.newPage();
+    await printed.goto(`${base}?lang=vi`);
+    await printed.emulateMedia({ media: 'print' });
+    assertEqual((await buildTimeCharts(printed))[0].series, colours.light[0], 'printed in light colours');
+    await dark.close();
     // An embed's item is chosen at run time: without JavaScript it points to the dashboard.
     await page.goto(`${base}embed.html?id=grdp-growth-2023&lang=en`);
     const fallback = await page.textContent('body');
@@ -256,7 +285,7 @@ const failed = await run({
       put('version', document.querySelector('.site-footer .version'));
       return out;
     });
-    for (const [width, colorScheme] of [[1280, 'light'], [800, 'dark'], [360, 'light']]) {
+    for (const [width, colorScheme] of [1280, 800, 360].flatMap((w) => [[w, 'light'], [w, 'dark']])) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
       const { page, problems } = await watchedPage(context, base);
       await page.addInitScript(() => {
@@ -275,6 +304,10 @@ const failed = await run({
       // every landmark's true place is compared. (Only sections off screen are skipped, so
       // what the reader sees is the same either way; the layout-shift entries below cover it.)
       await page.evaluate(() => document.querySelectorAll('#prerender .theme').forEach((s) => { s.style.contentVisibility = 'visible'; }));
+      // Every chart is already drawn (at build time): one drawing filling each box.
+      const drawn = await buildTimeCharts(page);
+      assert(drawn.every((c) => c.shown === 1 && c.marks > 0 && JSON.stringify(c.size) === JSON.stringify(c.box)),
+        `${width} ${colorScheme}: every chart drawn before the app runs: ${JSON.stringify(drawn)}`);
       const before = await places(page);
       assertEqual(Object.keys(before).length, 4 + data.themes.length + 3 * (indicatorIds.length + chartIds.length),
         `${width}: every landmark in the prerendered page`);

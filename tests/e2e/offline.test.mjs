@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import {
   launch, serve, watchedPage, waitForCharts, assert, assertEqual, run, root, indicatorIds, chartIds,
-  paintedFraction, axeViolations, CHROMIUM_ARGS, frames,
+  paintedFraction, axeViolations, CHROMIUM_ARGS, frames, buildTimeCharts,
 } from './harness.mjs';
 
 const browser = await launch();
@@ -274,6 +274,21 @@ const failed = await run({
     assertEqual(requests.filter((u) => u.startsWith('file:')).length, 1, 'the one file: request is the file itself');
     assertEqual(problems, [], 'no console errors or warnings (a CSP violation would be one)');
     await context.close();
+
+    // Without JavaScript (a mail client's preview, a locked-down reader) the copy still shows
+    // every chart: the build-time drawings, coloured by its inline stylesheet.
+    const noJs = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: 'dark', javaScriptEnabled: false });
+    await noJs.setOffline(true);
+    const still = await noJs.newPage();
+    await still.goto(`file://${file}`);
+    await still.evaluate(() => document.querySelectorAll('#prerender .theme').forEach((s) => { s.style.contentVisibility = 'visible'; }));
+    const drawn = await buildTimeCharts(still);
+    assertEqual(drawn.length, chartIds.length, 'every chart in the copy without JavaScript');
+    for (const c of drawn) {
+      assert(c.shown === 1 && c.marks > 0 && JSON.stringify(c.size) === JSON.stringify(c.box), `${c.id} drawn: ${JSON.stringify(c)}`);
+      assertEqual(c.series, 'rgb(110, 176, 255)', `${c.id}: dark colours from the copy's stylesheet`);
+    }
+    await noJs.close();
   },
 
   async 'sandboxed iframes (no service worker there): no errors surface, dashboard and embed render'() {

@@ -1,0 +1,202 @@
+// The dashboard side by side with what a newsroom would otherwise use: two test-only pages
+// (tests/peers/) drawing the same six charts from the same data with Chart.js 4 and with
+// Vega-Lite 6, served like the app (same server, pre-compressed copies). One run of cold loads
+// alternating app, Chart.js, Vega-Lite, with the CPU throttled 4×; prints the medians of
+//   - first contentful paint,
+//   - first chart visible and every chart visible (the first frame in which a chart's box
+//     holds its drawing: the app's build-time SVG or drawn canvas, a peer's rendered chart),
+//   - bytes (gzip, as served): everything each page fetches, and for the app also the first
+//     complete view (every card and chart visible: HTML + CSS, no JavaScript or wasm),
+// and the app's figures as ratios of each peer's.
+// Usage: node scripts/bench-peers.mjs (after a release build; RUNS=n, default 10 per page).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, serve } from '../tests/e2e/harness.mjs';
+import { precompress } from './precompress.mjs';
+import { servedGzip } from './size-check.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+// A period as a year with its fraction ("2021-07-15" → 2021.54); a range's end is the end of
+// its last year.
+function years(period) {
+  const [from, to] = period.split('/');
+  const at = (p, end) => {
+    const [y, m, d] = p.split('-').map(Number);
+    if (!m) return y + (end ? 1 : 0);
+    return y + (m - 1) / 12 + ((d || (end ? 28 : 1)) - 1) / 365;
+  };
+  return to ? [at(from, false), at(to, true)] : [at(from, false), at(from, false) + 0.15];
+}
+
+// The six charts' data in Vietnamese, as the peers draw them: the same labels and values.
+function peerCharts(data) {
+  const byId = new Map([...data.indicators, ...data.derived].map((i) => [i.id, i]));
+  const label = (i) => (i.short ?? i.label).vi;
+  return data.charts.map((c) => {
+    const rows = c.series.map((id) => byId.get(id));
+    const out = { id: c.id, kind: c.kind, title: c.title.vi, height: 80 + 36 * rows.length };
+    if (c.kind === 'timeline') {
+      out.rows = rows.map((i) => { const [start, end] = years(i.period); return { label: label(i), start, end }; });
+      out.from = Math.floor(Math.min(...out.rows.map((r) => r.start)));
+      out.to = Math.ceil(Math.max(...out.rows.map((r) => r.end)));
+    } else {
+      out.rows = rows.map((i) => ({ label: label(i), value: i.value }));
+      if (c.kind === 'share') out.whole = byId.get(c.whole).value;
+    }
+    return out;
+  });
+}
+
+// The peer pages: the app's own prerendered dashboard (same cards, text, layout and stylesheet,
+// from the build in `appDist`) without its scripts and build-time charts, each chart box left
+// to the peer library (its minified build as published, from node_modules), with the data.
+async function writePeers(dir, appDist) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(path.join(root, 'tests', 'peers'))) {
+    fs.copyFileSync(path.join(root, 'tests', 'peers', f), path.join(dir, f));
+  }
+  const app = fs.readFileSync(path.join(appDist, 'index.html'), 'utf8');
+  const stylesheet = app.match(/href=\.\/(style-[^ >]+\.css)/)[1];
+  fs.copyFileSync(path.join(appDist, stylesheet), path.join(dir, stylesheet));
+  const page = app
+    .replace(/<script type=module[^>]*><\/script>/, '')
+    .replace(/<link [^>]*rel=(?:preload|modulepreload|manifest)[^>]*>/g, '')
+    .replace(/ integrity=[^ >]+/g, '')
+    .replace(/<svg class="chart-svg[\s\S]*?<\/svg>/g, '')
+    .replace(/(<figure id=item-([^ ]+) [\s\S]*?<div class="chart-box[^"]*">)/g, '$1<div class=peer-chart data-peer-chart=$2></div>');
+  // Each library loaded as its documentation shows (Chart.js "Getting Started": the script
+  // after the content, then the code that makes the charts; Vega-Embed's README: the three
+  // libraries in <head>, the embedding code at the end of <body>), as files: the CSP has no
+  // inline scripts.
+  const tags = (names) => names.map((n) => `<script src=${n}></script>`).join('');
+  const css = '<link href=peer.css rel=stylesheet></head>';
+  fs.writeFileSync(path.join(dir, 'chartjs.html'), page.replace('</head>', css)
+    .replace('</body>', `${tags(['chart.umd.js', 'peer-data.js', 'chartjs.js'])}</body>`));
+  fs.writeFileSync(path.join(dir, 'vega-lite.html'), page
+    .replace('</head>', `${tags(['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'])}${css}`)
+    .replace('</body>', `${tags(['peer-data.js', 'vega-lite.js'])}</body>`));
+  const libraries = {
+    'chart.umd.js': 'chart.js/dist/chart.umd.min.js',
+    'vega.min.js': 'vega/build/vega.min.js',
+    'vega-lite.min.js': 'vega-lite/build/vega-lite.min.js',
+    'vega-embed.min.js': 'vega-embed/build/vega-embed.min.js',
+  };
+  for (const [name, from] of Object.entries(libraries)) {
+    fs.copyFileSync(path.join(root, 'node_modules', from), path.join(dir, name));
+  }
+  const data = JSON.parse(fs.readFileSync(path.join(root, 'data', 'bac-giang.json'), 'utf8'));
+  fs.writeFileSync(path.join(dir, 'peer-data.js'), `const PEER_CHARTS = ${JSON.stringify(peerCharts(data))};\n`);
+  await precompress(dir);
+}
+
+// Runs in each page before its own scripts: when each chart became visible, i.e. the end of
+// the rendering of the first frame in which its drawing was in place (a rAF callback runs
+// before its frame's style, layout and paint; a message posted from it is handled right
+// after them). The same rule for every page.
+export function recordCharts() {
+  window.__charts = {};
+  const inPlace = () => {
+    const peer = document.querySelectorAll('[data-peer-chart]');
+    if (peer.length) return [...peer].map((b) => [b.dataset.peerChart, b.dataset.drawn === '1']);
+    return [...document.querySelectorAll('.chart-box')]
+      .map((b) => [b.closest('[id^=item-]')?.id, !!b.querySelector('svg.chart-svg, canvas[data-drawn]')]);
+  };
+  const channel = new MessageChannel();
+  channel.port1.onmessage = ({ data }) => {
+    const now = performance.now();
+    for (const id of data) window.__charts[id] ??= now;
+  };
+  const frame = () => {
+    const fresh = inPlace().filter(([id, shown]) => shown && !(id in window.__charts)).map(([id]) => id);
+    if (fresh.length) channel.port2.postMessage(fresh);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/// One cold load of `url` at 4× CPU: its first contentful paint and when each of its `charts`
+/// charts became visible (ms since navigation), and the paths it fetched. The page is left
+/// open for the caller to close.
+export async function coldLoad(browser, url, charts) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(recordCharts);
+  const fetched = new Set();
+  page.on('response', (r) => fetched.add(new URL(r.url()).pathname));
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction((n) => Object.keys(window.__charts || {}).length >= n
+    && performance.getEntriesByName('first-contentful-paint').length > 0, charts, { timeout: 60000, polling: 100 });
+  const [fcp, times] = await page.evaluate(() => [performance.getEntriesByName('first-contentful-paint')[0].startTime, Object.values(window.__charts)]);
+  return { page, context, fetched, fcp, times };
+}
+
+export async function benchPeers({ browser, appBase, appDist, runs = Number(process.env.RUNS || 10) }) {
+  const peersDir = path.join(root, 'target', 'bench-peers');
+  await writePeers(peersDir, appDist);
+  // Vega compiles its expressions with `new Function`: the peer pages are served without the
+  // app's `script-src` restriction (a newsroom page using Vega would have to do the same).
+  const peers = await serve(peersDir, () => ({
+    'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'",
+  }));
+  const pages = {
+    app: { url: `${appBase}?lang=vi`, dir: appDist },
+    'Chart.js 4': { url: `${peers.base}chartjs.html`, dir: peersDir },
+    'Vega-Lite 6': { url: `${peers.base}vega-lite.html`, dir: peersDir },
+  };
+  const charts = JSON.parse(fs.readFileSync(path.join(root, 'data', 'bac-giang.json'), 'utf8')).charts.length;
+  const results = Object.fromEntries(Object.keys(pages).map((k) => [k, { fcp: [], first: [], every: [], bytes: null }]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, p] of Object.entries(pages)) {
+      const { page, context, fetched, fcp, times } = await coldLoad(browser, p.url, charts);
+      const r = results[name];
+      r.fcp.push(fcp);
+      r.first.push(Math.min(...times));
+      r.every.push(Math.max(...times));
+      if (i === 0) {
+        // Wait for the page to settle (the app's wasm, the service worker) before counting bytes.
+        await page.waitForLoadState('networkidle');
+        const files = [...fetched].map((f) => path.join(p.dir, decodeURIComponent(f) === '/' ? 'index.html' : decodeURIComponent(f)))
+          .filter((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+        const gz = (f) => Math.min(servedGzip(p.dir, path.relative(p.dir, f)), fs.statSync(f).size);
+        r.bytes = files.reduce((n, f) => n + gz(f), 0);
+        if (name === 'app') r.firstView = files.filter((f) => /\.(html|css)$/.test(f)).reduce((n, f) => n + gz(f), 0);
+      }
+      await context.close();
+    }
+  }
+  peers.server.close();
+
+  const m = (name, key) => median(results[name][key]);
+  const lines = [];
+  lines.push(`## Side by side with Chart.js 4 and Vega-Lite 6 (cold loads, CPU 4× slower, ${runs} alternating runs each)\n`);
+  lines.push('| measure | app | Chart.js 4 | Vega-Lite 6 | app ÷ Chart.js | app ÷ Vega-Lite |\n|---|---:|---:|---:|---:|---:|');
+  const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+  for (const [key, what] of [['fcp', 'first contentful paint'], ['first', 'first chart visible'], ['every', 'every chart visible']]) {
+    const [a, c, v] = Object.keys(pages).map((n) => m(n, key));
+    lines.push(`| ${what} (ms) | ${a.toFixed(0)} | ${c.toFixed(0)} | ${v.toFixed(0)} | ${ratio(a, c)} | ${ratio(a, v)} |`);
+  }
+  const [a, c, v] = Object.keys(pages).map((n) => results[n].bytes / 1024);
+  lines.push(`| bytes, everything fetched (KB gzip) | ${a.toFixed(1)} | ${c.toFixed(1)} | ${v.toFixed(1)} | ${ratio(a, c)} | ${ratio(a, v)} |`);
+  const firstView = results.app.firstView / 1024;
+  lines.push(`| bytes, first complete view (KB gzip, HTML + CSS) | ${firstView.toFixed(1)} | ${c.toFixed(1)} | ${v.toFixed(1)} | ${ratio(firstView, c)} | ${ratio(firstView, v)} |`);
+  const every = m('app', 'every') / m('Chart.js 4', 'every');
+  const fcp = m('app', 'fcp') / m('Chart.js 4', 'fcp');
+  lines.push(`\nTargets: every chart visible ≤ 0.6× Chart.js: ${every <= 0.6 ? 'yes' : 'NO'} (${every.toFixed(2)}×); `
+    + `first contentful paint ≤ 0.5×: ${fcp <= 0.5 ? 'yes' : 'NO'} (${fcp.toFixed(2)}×); `
+    + `first complete view ≤ 30 KB gzip: ${firstView <= 30 ? 'yes' : 'NO'} (${firstView.toFixed(1)} KB).`);
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = path.resolve(root, process.env.BENCH_DIST || 'dist');
+  const browser = await launch();
+  const app = await serve(dist);
+  console.log(await benchPeers({ browser, appBase: app.base, appDist: dist }));
+  app.server.close();
+  await browser.close();
+}

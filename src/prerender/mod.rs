@@ -230,43 +230,37 @@ pub struct Band {
 /// middle, is at most ~5 % off until the canvas takes over (and exact at the middle).
 const BAND_STEP: f64 = 1.1;
 
-/// Narrowest and widest chart boxes the page lays out (a 320 px phone, a one-column window just
-/// too narrow for two): the open-ended bands beyond them are drawn for these.
+/// Narrowest and widest chart boxes the page lays out (style.css): on a 320 px phone, and a
+/// theme's only chart across the whole 1240 px page (less the page's and the card's padding and
+/// border). The open-ended bands at either end are drawn for the middle of what is left.
 const NARROWEST: f64 = 266.0;
-const WIDEST: f64 = 941.0;
+const WIDEST: f64 = 1174.0;
 
 /// The bands, narrowest first. None straddles [`charts::NARROW`], where the chart's layout
 /// and height change, so each band's drawing has the height its boxes have.
 pub fn chart_bands() -> Vec<Band> {
-    let split = charts::NARROW;
-    let mut edges = vec![split];
+    let mut edges = vec![charts::NARROW];
     while edges[0] / BAND_STEP > NARROWEST {
         edges.insert(0, edges[0] / BAND_STEP);
     }
     while edges[edges.len() - 1] * BAND_STEP < WIDEST {
         edges.push(edges[edges.len() - 1] * BAND_STEP);
     }
-    let edges: Vec<f64> = edges.iter().map(|e| e.round()).collect();
-    let mut bands = Vec::new();
-    let (first, last) = (edges[0], edges[edges.len() - 1]);
-    bands.push(Band {
-        from: None,
-        to: Some(first as u32),
-        drawn: NARROWEST.min(first - 1.0) as u32,
-    });
-    for pair in edges.windows(2) {
-        bands.push(Band {
-            from: Some(pair[0] as u32),
-            to: Some(pair[1] as u32),
+    // Between the page's extremes, each pair of neighbours is a band drawn at its geometric
+    // middle; the outermost two are open-ended.
+    let mut points = vec![NARROWEST];
+    points.extend(edges.iter().map(|e| e.round()));
+    points.push(WIDEST);
+    let last = points.len() - 2;
+    points
+        .windows(2)
+        .enumerate()
+        .map(|(i, pair)| Band {
+            from: (i > 0).then_some(pair[0] as u32),
+            to: (i < last).then_some(pair[1] as u32),
             drawn: (pair[0] * pair[1]).sqrt().round() as u32,
-        });
-    }
-    bands.push(Band {
-        from: Some(last as u32),
-        to: None,
-        drawn: WIDEST.max(last) as u32,
-    });
-    bands
+        })
+        .collect()
 }
 
 /// The container queries that show each band's drawing (style.css holds a copy; a test keeps
@@ -278,7 +272,7 @@ pub fn band_css() -> String {
             (None, Some(to)) => format!("width < {to}px"),
             (Some(from), Some(to)) => format!("{from}px <= width < {to}px"),
             (Some(from), None) => format!("width >= {from}px"),
-            (None, None) => unreachable!("bands have an edge"),
+            (None, None) => "width >= 0px".to_string(),
         };
         css.push_str(&format!(
             "@container ({query}) {{ .chart-svg.b{i} {{ display: block; }} }}\n"

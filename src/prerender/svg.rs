@@ -28,7 +28,8 @@ impl std::fmt::Display for UnnamedColour {
 
 impl std::error::Error for UnnamedColour {}
 
-/// The text size the stylesheet sets for `.chart-svg text` (CSS px): most labels' size.
+/// The text size the stylesheet sets for `.chart-svg` (CSS px), most labels' size: inherited
+/// where a `font-size` attribute does not say otherwise (a rule on `text` would override it).
 pub const DEFAULT_FONT_SIZE: f64 = 13.0;
 
 type Drawn = Result<(), DrawingErrorKind<UnnamedColour>>;

@@ -111,6 +111,9 @@ export function buildTimeCharts(page) {
       box: [Math.round(b.width), Math.round(b.height)],
       marks: svg ? svg.querySelectorAll('rect, path, circle').length : 0,
       words: svg ? svg.querySelectorAll('text').length : 0,
+      // Words drawn at a size of their own keep it (the stylesheet only sets the default).
+      sized: svg ? [...svg.querySelectorAll('text[font-size]')]
+        .every((t) => getComputedStyle(t).fontSize === `${t.getAttribute('font-size')}px`) : false,
       series: fill('.s0'),
       text: fill('text.text'),
     };

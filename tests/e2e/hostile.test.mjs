@@ -224,7 +224,7 @@ const failed = await run({
         assertEqual(c.shown, 1, `${where}: one drawing shown`);
         assertEqual(c.size, c.box, `${where}: the drawing fills its box`);
         assert(c.box[0] > 200 && c.box[1] > 80, `${where}: a real size ${c.box}`);
-        assert(c.marks >= 2 && c.words >= 1, `${where}: marks and words (${c.marks}, ${c.words})`);
+        assert(c.marks >= 2 && c.words >= 1 && c.sized, `${where}: marks and words (${c.marks}, ${c.words}, sizes ${c.sized})`);
         assertEqual([c.series, c.text], colours[colorScheme], `${where}: colours`);
       }
       await context.close();

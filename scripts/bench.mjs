@@ -6,6 +6,7 @@
 //   - median time from navigation start to every chart drawn, over RUNS (≥ 20) cold loads,
 //     unthrottled and with the CPU throttled 4× through DevTools (like a mid-range phone)
 //   - median language-switch time (click to every chart redrawn in the new language)
+//   - the dashboard side by side with Chart.js 4 and Vega-Lite 6 peer pages (scripts/bench-peers.mjs)
 //   - Lighthouse (mobile preset) scores, unless LIGHTHOUSE=0 (installed into target/ on first use)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,13 +16,14 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { isHashed } from './service-worker.mjs';
 import { LIMIT_KB, servedGzip } from './size-check.mjs';
+import { benchPeers } from './bench-peers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST=other/dir compares another build (A/B), e.g. one without a change.
 const dist = path.resolve(root, process.env.BENCH_DIST || 'dist');
 const RUNS = Math.max(20, Number(process.env.RUNS || 20));
 // BENCH_PARTS=switch,loads (say) runs only those timing parts; bytes are always printed.
-const PARTS = new Set((process.env.BENCH_PARTS || 'loads,switch,scale,lighthouse').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS || 'loads,switch,peers,scale,lighthouse').split(','));
 
 function files(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -170,6 +172,9 @@ if (PARTS.has('switch')) {
   }
   await context.close();
 }
+// Side by side with the same dashboard drawn by Chart.js 4 and by Vega-Lite 6 (scripts/bench-peers.mjs).
+const peers = PARTS.has('peers') ? await benchPeers({ browser, appBase: base, appDist: dist }) : null;
+
 // Scale: the app built with a generated dataset of 63 provinces × 50 indicators (test-only,
 // scripts/scale-fixture.mjs), against the real one: build time, bytes, first paint and the
 // charts on screen drawn, over cold loads. SCALE=0 skips it.
@@ -255,6 +260,8 @@ if (lighthouse) {
   console.log(`\nFCP ${metric('first-contentful-paint')} · LCP ${metric('largest-contentful-paint')} · TBT ${metric('total-blocking-time')}`
     + ` · CLS ${metric('cumulative-layout-shift')} · Speed Index ${metric('speed-index')}`);
 }
+
+if (peers) console.log(`\n${peers}`);
 
 if (scale) {
   const m = (runs, i) => median(runs.map((r) => r[i]));

@@ -31,8 +31,19 @@ function years(period) {
   return to ? [at(from, false), at(to, true)] : [at(from, false), at(from, false) + 0.15];
 }
 
+// A derived value computed as the app does (DATA.md "Derived values", src/model/derive.rs).
+function value(byId, id) {
+  const i = byId.get(id);
+  if (!i.formula) return i.value;
+  const f = i.formula;
+  if (f.op === 'percent-of') return value(byId, f.percent) / 100 * value(byId, f.of);
+  if (f.op === 'difference') return value(byId, f.minuend) - value(byId, f.subtrahend);
+  if (f.op === 'share') return value(byId, f.part) / value(byId, f.whole) * 100;
+  throw new Error(`${id}: unknown formula ${f.op}`);
+}
+
 // The six charts' data in Vietnamese, as the peers draw them: the same labels and values.
-function peerCharts(data) {
+export function peerCharts(data) {
   const byId = new Map([...data.indicators, ...data.derived].map((i) => [i.id, i]));
   const label = (i) => (i.short ?? i.label).vi;
   return data.charts.map((c) => {
@@ -43,8 +54,8 @@ function peerCharts(data) {
       out.from = Math.floor(Math.min(...out.rows.map((r) => r.start)));
       out.to = Math.ceil(Math.max(...out.rows.map((r) => r.end)));
     } else {
-      out.rows = rows.map((i) => ({ label: label(i), value: i.value }));
-      if (c.kind === 'share') out.whole = byId.get(c.whole).value;
+      out.rows = rows.map((i) => ({ label: label(i), value: value(byId, i.id) }));
+      if (c.kind === 'share') out.whole = value(byId, c.whole);
     }
     return out;
   });
@@ -53,7 +64,7 @@ function peerCharts(data) {
 // The peer pages: the app's own prerendered dashboard (same cards, text, layout and stylesheet,
 // from the build in `appDist`) without its scripts and build-time charts, each chart box left
 // to the peer library (its minified build as published, from node_modules), with the data.
-async function writePeers(dir, appDist) {
+export async function writePeers(dir, appDist) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   for (const f of fs.readdirSync(path.join(root, 'tests', 'peers'))) {
@@ -64,7 +75,7 @@ async function writePeers(dir, appDist) {
   fs.copyFileSync(path.join(appDist, stylesheet), path.join(dir, stylesheet));
   const page = app
     .replace(/<script type=module[^>]*><\/script>/, '')
-    .replace(/<link [^>]*rel=(?:preload|modulepreload|manifest)[^>]*>/g, '')
+    .replace(/<link [^>]*rel=(?:preload|modulepreload|manifest|icon|apple-touch-icon)[^>]*>/g, '')
     .replace(/ integrity=[^ >]+/g, '')
     .replace(/<svg class="chart-svg[\s\S]*?<\/svg>/g, '')
     .replace(/(<figure id=item-([^ ]+) [\s\S]*?<div class="chart-box[^"]*">)/g, '$1<div class=peer-chart data-peer-chart=$2></div>');

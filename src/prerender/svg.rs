@@ -40,9 +40,9 @@ pub struct StyledSvg<'a> {
     size: (u32, u32),
     roles: Vec<(&'static str, (u8, u8, u8))>,
     out: &'a mut String,
-    /// The stroke (role and width) of the `<path>` still open, so that consecutive lines in one
-    /// style (a hatching, a dashed line) become one element.
-    open_path: Option<(&'static str, u32)>,
+    /// The paint of the `<path>` still open, so that consecutive lines painted alike (a
+    /// hatching, a dashed line) become one element.
+    open_path: Option<String>,
     /// Where the open path's last line ended.
     pen: Option<BackendCoord>,
 }
@@ -86,22 +86,28 @@ impl<'a> StyledSvg<'a> {
         self.out
     }
 
-    /// ` opacity="…"` for a colour that is not opaque.
-    fn opacity(colour: BackendColor) -> String {
-        if colour.alpha < 1.0 {
-            format!(" opacity=\"{}\"", colour.alpha)
-        } else {
-            String::new()
+    /// The attributes that paint a mark: `class="role"` (filled) or `class="k role"
+    /// stroke-width="w"` (outlined), and its opacity unless opaque. None for a transparent
+    /// mark, which is drawn as nothing (as the canvas backend does).
+    fn paint(
+        &self,
+        colour: BackendColor,
+        fill: bool,
+        stroke_width: u32,
+    ) -> Result<Option<String>, DrawingErrorKind<UnnamedColour>> {
+        if colour.alpha == 0.0 {
+            return Ok(None);
         }
-    }
-}
-
-/// `class="role"` (filled) or `class="k role" stroke-width="w"` (outlined).
-fn paint(role: &str, fill: bool, stroke_width: u32) -> String {
-    if fill {
-        format!("class=\"{role}\"")
-    } else {
-        format!("class=\"k {role}\" stroke-width=\"{stroke_width}\"")
+        let role = self.role(colour)?;
+        let mut attributes = if fill {
+            format!("class=\"{role}\"")
+        } else {
+            format!("class=\"k {role}\" stroke-width=\"{stroke_width}\"")
+        };
+        if colour.alpha < 1.0 {
+            let _ = write!(attributes, " opacity=\"{}\"", colour.alpha);
+        }
+        Ok(Some(attributes))
     }
 }
 
@@ -142,16 +148,13 @@ impl DrawingBackend for StyledSvg<'_> {
         style: &S,
         fill: bool,
     ) -> Drawn {
-        let colour = style.color();
-        if colour.alpha == 0.0 {
+        let Some(paint) = self.paint(style.color(), fill, style.stroke_width())? else {
             return Ok(());
-        }
-        let paint = paint(self.role(colour)?, fill, style.stroke_width());
-        let opacity = Self::opacity(colour);
+        };
         let (w, h) = (x1 - x0, y1 - y0);
         let _ = write!(
             self.element(),
-            "<rect {paint}{opacity} x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\"/>"
+            "<rect {paint} x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\"/>"
         );
         Ok(())
     }
@@ -162,16 +165,14 @@ impl DrawingBackend for StyledSvg<'_> {
         style: &S,
     ) -> Drawn {
         let colour = style.color();
-        if colour.alpha == 0.0 {
+        let Some(paint) = self.paint(colour, false, style.stroke_width())? else {
             return Ok(());
-        }
-        let key = (self.role(colour)?, style.stroke_width());
-        // Joined to the open path if drawn alike (opacity is rare: such a path stands alone).
+        };
+        // Joined to the open path if painted alike (opacity is rare: such a path stands alone).
         let opaque = colour.alpha >= 1.0;
-        if !(opaque && self.open_path == Some(key)) {
-            let (paint, opacity) = (paint(key.0, false, key.1), Self::opacity(colour));
-            let _ = write!(self.element(), "<path {paint}{opacity} d=\"");
-            self.open_path = Some(key);
+        if !(opaque && self.open_path.as_deref() == Some(paint.as_str())) {
+            let _ = write!(self.element(), "<path {paint} d=\"");
+            self.open_path = Some(paint);
         }
         self.pen = write_points(self.out, path, self.pen);
         if !opaque {
@@ -196,15 +197,12 @@ impl DrawingBackend for StyledSvg<'_> {
         style: &S,
         fill: bool,
     ) -> Drawn {
-        let colour = style.color();
-        if colour.alpha == 0.0 {
+        let Some(paint) = self.paint(style.color(), fill, style.stroke_width())? else {
             return Ok(());
-        }
-        let paint = paint(self.role(colour)?, fill, style.stroke_width());
-        let opacity = Self::opacity(colour);
+        };
         let _ = write!(
             self.element(),
-            "<circle {paint}{opacity} cx=\"{x}\" cy=\"{y}\" r=\"{radius}\"/>"
+            "<circle {paint} cx=\"{x}\" cy=\"{y}\" r=\"{radius}\"/>"
         );
         Ok(())
     }
@@ -214,13 +212,10 @@ impl DrawingBackend for StyledSvg<'_> {
         vertices: I,
         style: &S,
     ) -> Drawn {
-        let colour = style.color();
-        if colour.alpha == 0.0 {
+        let Some(paint) = self.paint(style.color(), true, 0)? else {
             return Ok(());
-        }
-        let paint = paint(self.role(colour)?, true, 0);
-        let opacity = Self::opacity(colour);
-        let _ = write!(self.element(), "<path {paint}{opacity} d=\"");
+        };
+        let _ = write!(self.element(), "<path {paint} d=\"");
         write_points(self.out, vertices, None);
         self.out.push_str("Z\"/>");
         Ok(())
@@ -232,12 +227,9 @@ impl DrawingBackend for StyledSvg<'_> {
         style: &T,
         (x, y): BackendCoord,
     ) -> Drawn {
-        let colour = style.color();
-        if colour.alpha == 0.0 {
+        let Some(paint) = self.paint(style.color(), true, 0)? else {
             return Ok(());
-        }
-        let paint = paint(self.role(colour)?, true, 0);
-        let opacity = Self::opacity(colour);
+        };
         // The canvas backend's textAlign in SVG's words (start is the default).
         let anchor = match style.anchor().h_pos {
             HPos::Left => "",
@@ -267,7 +259,7 @@ impl DrawingBackend for StyledSvg<'_> {
         };
         let _ = write!(
             self.element(),
-            "<text {paint}{opacity} x=\"{x}\" y=\"{baseline}\"{size}{weight}{anchor}>{}</text>",
+            "<text {paint} x=\"{x}\" y=\"{baseline}\"{size}{weight}{anchor}>{}</text>",
             escape_text(text)
         );
         Ok(())

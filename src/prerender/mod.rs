@@ -290,6 +290,8 @@ fn chart_svgs(data: &Dataset, chart: &Chart, lang: Lang) -> String {
     for (i, band) in chart_bands().iter().enumerate() {
         let width = band.drawn;
         let height = charts::preferred_height(data, chart, width as f64).round() as u32;
+        // Hidden by its `display` attribute, which the stylesheet's band rule overrides: a
+        // reader without the stylesheet (a reader mode, a feed) gets the sentence, not 16 copies.
         out.push_str(&format!(
             "<svg class=\"chart-svg b{i}\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=none width=100% height={height} display=none aria-hidden=true>"
         ));
@@ -306,7 +308,7 @@ fn chart_svgs(data: &Dataset, chart: &Chart, lang: Lang) -> String {
         if let Err(e) = charts::draw(&area, &frame) {
             panic!("chart `{}` cannot be drawn at build time: {e}", chart.id);
         }
-        drop(area);
+        drop(area); // it writes into `out`
         out.push_str("</svg>");
     }
     out

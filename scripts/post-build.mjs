@@ -95,10 +95,10 @@ html = html.replace(/<link (?![^>]*crossorigin)([^>]*integrity=[^>]*)>/g, '<link
 // native prerenderer, and would make cargo rebuild the library for it.
 const env = { ...process.env };
 delete env.BAC_GIANG_PAGE;
-// 5. The content as plain HTML, made natively by the same Rust formatting code
-// (src/prerender.rs), so readers see figures before the wasm runs and without JavaScript.
-// Large datasets prerender to megabytes (the 63 × 50 scale fixture: ~1 MB); the default
-// output buffer of execFileSync is 1 MB.
+// 5. The content as plain HTML, made natively by the same Rust formatting and chart code
+// (src/prerender/), so readers see figures and charts before the wasm runs and without
+// JavaScript. Large datasets prerender to megabytes; the default output buffer of
+// execFileSync is 1 MB.
 const run = { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 };
 if (process.env.BAC_GIANG_PAGE === 'offline') {
   // The one-file copy's own build of the app (scripts/build-release.sh): only its script and

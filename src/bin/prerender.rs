@@ -1,6 +1,6 @@
 //! Prints the dashboard's content as plain HTML in Vietnamese (the page's default language)
 //! for the post-build hook to put in `index.html`; with the argument `embed` or `export`, what
-//! `embed.html` or `export.html` shows without JavaScript. See `src/prerender.rs`.
+//! `embed.html` or `export.html` shows without JavaScript. See `src/prerender/`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

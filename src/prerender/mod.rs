@@ -1,12 +1,14 @@
 //! The dashboard's content as plain semantic HTML, written into `index.html` at build time
-//! (`src/bin/prerender.rs`, run by the post-build hook): readers see real figures before the
-//! wasm loads, and search engines and readers without JavaScript get them too. Made with the
-//! same formatting code as the app; the app removes it when it mounts. Not part of the wasm.
+//! (`src/bin/prerender.rs`, run by the post-build hook): readers see real figures and charts
+//! before the wasm loads, and search engines and readers without JavaScript get them too. Made
+//! with the same formatting and chart code as the app; the app removes it when it mounts. Not
+//! part of the wasm.
 //!
 //! The markup mirrors the components' (same elements, classes and texts), so the app takes over
 //! without a visible jump: controls that need the app are present but hidden (`.inert-copy`,
-//! keeping their size), and each chart's box keeps the height the chart will be drawn at, wide
-//! or narrow (chosen by a container query), holding the chart's data as a sentence meanwhile.
+//! keeping their size), and each chart is drawn into SVG at the height its canvas will have,
+//! once per band of box widths (a container query shows the one for the box), with its data as
+//! a sentence for assistive technology.
 
 use crate::charts::{self, Frame, Palette};
 use crate::format;

@@ -227,6 +227,6 @@ fn the_svg_backend_names_roles_joins_lines_and_refuses_unnamed_colours() {
         out,
         "<path class=\"k s0\" stroke-width=\"2\" d=\"M0 10l10-10m-3 10l10-10\"/>\
          <rect class=\"f1\" x=\"1\" y=\"2\" width=\"30\" height=\"10\"/>\
-         <text class=\"text\" x=\"90\" y=\"30.4\" text-anchor=\"end\">A &amp; &lt;b></text>"
+         <text class=\"text\" x=\"90\" y=\"30.4\" text-anchor=\"end\">A &amp; &lt;b&gt;</text>"
     );
 }

@@ -1,11 +1,13 @@
 //! A plotters backend writing SVG for the prerendered page, where the stylesheet chooses the
-//! colours: each mark names the role of its colour (`class="f s0"`: filled with the first series
-//! colour) instead of carrying it, so one drawing is right in light, dark and print. Text is
+//! colours: each mark names the role of its colour (`class="s0"`: filled with the first series
+//! colour, `class="k s0"`: outlined in it) instead of carrying it, so one drawing is right in light, dark and print. Text is
 //! set as the canvas backend sets it (same size in CSS pixels, same anchors and baselines), so
 //! the canvas that takes over draws the same picture. Native only.
 
+use super::escape;
 use crate::charts::Palette;
 use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::RGBColor;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontStyle,
@@ -30,7 +32,7 @@ impl std::error::Error for UnnamedColour {}
 
 /// The text size the stylesheet sets for `.chart-svg` (CSS px), most labels' size: inherited
 /// where a `font-size` attribute does not say otherwise (a rule on `text` would override it).
-pub const DEFAULT_FONT_SIZE: f64 = 13.0;
+const DEFAULT_FONT_SIZE: f64 = 13.0;
 
 type Drawn = Result<(), DrawingErrorKind<UnnamedColour>>;
 
@@ -38,7 +40,7 @@ type Drawn = Result<(), DrawingErrorKind<UnnamedColour>>;
 /// only, without the enclosing `<svg>` (which the page writes). Complete once dropped.
 pub struct StyledSvg<'a> {
     size: (u32, u32),
-    roles: Vec<(&'static str, (u8, u8, u8))>,
+    roles: Vec<(&'static str, RGBColor)>,
     out: &'a mut String,
     /// The paint of the `<path>` still open, so that consecutive lines painted alike (a
     /// hatching, a dashed line) become one element.
@@ -51,14 +53,9 @@ impl<'a> StyledSvg<'a> {
     /// Drawn with `palette`, whose roles (see [`Palette::roles`]) must have colours of their
     /// own: [`Palette::distinct`].
     pub fn new(out: &'a mut String, size: (u32, u32), palette: &Palette) -> Self {
-        let roles = palette
-            .roles()
-            .into_iter()
-            .map(|(name, c)| (name, (c.0, c.1, c.2)))
-            .collect();
         StyledSvg {
             size,
-            roles,
+            roles: palette.roles(),
             out,
             open_path: None,
             pen: None,
@@ -68,7 +65,7 @@ impl<'a> StyledSvg<'a> {
     fn role(&self, colour: BackendColor) -> Result<&'static str, DrawingErrorKind<UnnamedColour>> {
         self.roles
             .iter()
-            .find(|(_, rgb)| *rgb == colour.rgb)
+            .find(|(_, c)| (c.0, c.1, c.2) == colour.rgb)
             .map(|(name, _)| *name)
             .ok_or(DrawingErrorKind::DrawingError(UnnamedColour(colour.rgb)))
     }
@@ -109,10 +106,6 @@ impl<'a> StyledSvg<'a> {
         }
         Ok(Some(attributes))
     }
-}
-
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;")
 }
 
 impl Drop for StyledSvg<'_> {
@@ -260,7 +253,7 @@ impl DrawingBackend for StyledSvg<'_> {
         let _ = write!(
             self.element(),
             "<text {paint} x=\"{x}\" y=\"{baseline}\"{size}{weight}{anchor}>{}</text>",
-            escape_text(text)
+            escape(text)
         );
         Ok(())
     }

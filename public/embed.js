@@ -1,9 +1,12 @@
-/*! Bắc Giang economy embeds: sizes each <iframe data-bac-giang-embed> to its content.
+/*! Bắc Giang economy embeds: sizes each <iframe data-bac-giang-embed> to its content, and
+ * lets the page switch their language and colour scheme:
+ *   bacGiangEmbeds.set({ lang: "vi" | "en", theme: "light" | "dark" | "auto" })  (either or both)
  * No dependencies, no inline styles (works under a strict CSP), safe to include twice.
  *
  * Messages (see README "Embedding"):
  *   embed → host: { type: "bac-giang-embed:height", v: 1, id: "<card or chart id>", height: <CSS px> }
  *   host → embed: { type: "bac-giang-embed:request-height" }  (asks for the height again)
+ *   host → embed: { type: "bac-giang-embed:set", v: 1, lang?, theme? }  (what set() sends)
  *
  * A height is applied only to the iframe whose contentWindow sent it, and only when the
  * message's origin is the one that iframe was loaded from ("null" when it is sandboxed without
@@ -15,6 +18,11 @@
 
   var HEIGHT = 'bac-giang-embed:height';
   var REQUEST = 'bac-giang-embed:request-height';
+  var SET = 'bac-giang-embed:set';
+  var LANGS = ['vi', 'en'];
+  var THEMES = ['light', 'dark', 'auto'];
+  // What the page last set: frames that load later (lazily, or added after) get it too.
+  var settings = null;
   var SELECTOR = 'iframe[data-bac-giang-embed]';
   var MAX_HEIGHT = 10000;
 
@@ -36,13 +44,41 @@
     frame.style.maxWidth = '100%';
   }
 
-  function ask(frame) {
+  function send(frame, message) {
     try {
-      if (frame.contentWindow) frame.contentWindow.postMessage({ type: REQUEST }, '*');
+      if (frame.contentWindow) frame.contentWindow.postMessage(message, '*');
     } catch (e) {
       /* a frame being removed */
     }
   }
+
+  function ask(frame) {
+    send(frame, { type: REQUEST });
+    if (settings) send(frame, settings);
+  }
+
+  // Nothing secret is sent: '*' reaches sandboxed frames, whose origin is opaque.
+  window.bacGiangEmbeds = {
+    set: function (options) {
+      var message = { type: SET, v: 1 };
+      var o = options || {};
+      if (o.lang !== undefined) {
+        if (LANGS.indexOf(o.lang) < 0) throw new TypeError('bacGiangEmbeds.set: lang must be "vi" or "en"');
+        message.lang = o.lang;
+      }
+      if (o.theme !== undefined) {
+        if (THEMES.indexOf(o.theme) < 0) throw new TypeError('bacGiangEmbeds.set: theme must be "light", "dark" or "auto"');
+        message.theme = o.theme;
+      }
+      if (message.lang === undefined && message.theme === undefined) return;
+      // Frames loaded later get everything set so far.
+      settings = settings || { type: SET, v: 1 };
+      if (message.lang) settings.lang = message.lang;
+      if (message.theme) settings.theme = message.theme;
+      var frames = document.querySelectorAll(SELECTOR);
+      for (var i = 0; i < frames.length; i++) send(frames[i], message);
+    },
+  };
 
   window.addEventListener('message', function (event) {
     var data = event.data;

@@ -20,6 +20,10 @@
 //    left as cargo, wasm-bindgen and wasm-opt made it.
 // 7. Release builds: writes .br and .gz (zopfli) copies of every text and wasm file for hosts
 //    that serve pre-compressed files (see scripts/precompress.mjs).
+// 8. Writes each card's and chart's own page (items/<id>.<lang>.html: the embed's page with the
+//    item prerendered and its link-preview tags), its 1200 x 630 social card image and oEmbed
+//    data, and the dashboard's share tags (see scripts/item-pages.mjs; SITE_URL makes their
+//    addresses absolute). Runs before 3, so the worker's version covers them.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -28,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { minify, writeServiceWorker } from './service-worker.mjs';
 import { writeOfflineCopy } from './offline.mjs';
 import { precompress } from './precompress.mjs';
+import { siteAddress, writeItemPages } from './item-pages.mjs';
 import { minify as terser } from 'terser';
 
 // The dev build's worker: replaces any earlier worker at this address, then unregisters, so
@@ -145,15 +150,27 @@ if (process.env.BAC_GIANG_PAGE === 'offline') {
   for (const p of ['embed.html', 'export.html']) {
     if (!pageFiles.includes(p)) console.warn(`post-build: no ${p} (built by scripts/build-release.sh, which sets PAGE_DISTS)`);
   }
+  // 8. Each card's and chart's own page, social card image and oEmbed data, and the
+  // dashboard's share tags (see scripts/item-pages.mjs).
+  let items = 0;
+  if (pageFiles.includes('embed.html')) {
+    const site = siteAddress(process.env.SITE_URL);
+    if (!site) console.warn('post-build: SITE_URL is not set: og:url, og:image, twitter:image and the oEmbed addresses stay relative (link previews need absolute ones)');
+    const share = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', 'items', dir, site], run));
+    html = writeItemPages(dir, share, site, html);
+    fs.writeFileSync(indexPath, html);
+    items = share.items.length;
+  }
   // The worker precaches what the dashboard needs; the other pages' own files are kept when
   // first used, and so is the host script other sites load (the export page's preview uses it).
   const onUse = [...new Set([...pageFiles.filter((f) => !html.includes(f)), 'public/embed.js'])];
+  // Item pages, their images and oEmbed data: kept once used, by folder (hundreds of files).
   const worker = writeServiceWorker(dir, onUse);
   const offlineApp = process.env.OFFLINE_DIST || null;
   if (!offlineApp) console.warn('post-build: the one-file copy uses the dashboard\'s app (OFFLINE_DIST is set by scripts/build-release.sh)');
   const offline = await writeOfflineCopy(dir, html, offlineApp);
   // Debug builds skip it: brotli at quality 11 on an unoptimised wasm takes long, for nothing.
   const packed = process.env.TRUNK_PROFILE === 'debug' ? 0 : await precompress(dir);
-  console.log(`post-build: ${scriptName}, ${pageFiles.length} files of the other pages' builds, sw.js (${worker.files.length} files precached, version ${worker.version}), `
+  console.log(`post-build: ${scriptName}, ${pageFiles.length} files of the other pages' builds, ${items} item pages, sw.js (${worker.files.length} files precached, version ${worker.version}), `
     + `${offline.file} (${(offline.bytes / 1024).toFixed(1)} KB), ${packed} pre-compressed copies`);
 }

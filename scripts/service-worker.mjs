@@ -11,7 +11,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // itself, the one-file copy (a download), the demo articles, robots.txt, the install icons (the browser keeps its own copy of an installed app's icon), and
 // the pre-compressed copies (the server picks them; the worker caches what it receives).
 const SKIP = [/\.(br|gz)$/, /^sw\.js$/, /^bac-giang-offline\.html$/, /^public\/demo\//,
-  /^public\/robots\.txt$/, /^public\/icon/];
+  /^public\/robots\.txt$/, /^public\/icon/, /^share\.[a-z]+\.png$/];
+/// Folders whose files are kept once used, never precached: the items' own pages, images and
+/// oEmbed data (a reader of the dashboard needs none of them; there are hundreds).
+export const ON_USE_DIRS = ['items/'];
 
 function listFiles(dir, prefix = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -30,7 +33,8 @@ export const isHashed = (file) => !file.endsWith('.html') && !file.startsWith('p
 /// visit ~70 KB more). Both count in the version.
 export function writeServiceWorker(dir, onUse = []) {
   const all = listFiles(dir).sort();
-  const files = all.filter((f) => !onUse.includes(f));
+  const inOnUseDir = (f) => ON_USE_DIRS.some((d) => f.startsWith(d));
+  const files = all.filter((f) => !onUse.includes(f) && !inOnUseDir(f));
   const later = all.filter((f) => onUse.includes(f));
   const hash = crypto.createHash('sha256');
   for (const f of all) hash.update(`${f}\0`).update(fs.readFileSync(path.join(dir, f))).update('\0');
@@ -39,6 +43,7 @@ export function writeServiceWorker(dir, onUse = []) {
     .replace('__VERSION__', version)
     .replace('__FILES__', JSON.stringify(files))
     .replace('__ON_USE__', JSON.stringify(later))
+    .replace('__ON_USE_DIRS__', JSON.stringify(ON_USE_DIRS))
     .replace('__HASHED__', JSON.stringify(all.filter(isHashed)));
   fs.writeFileSync(path.join(dir, 'sw.js'), minify(source));
   return { version, files, later };

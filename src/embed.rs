@@ -17,6 +17,10 @@ use crate::model::{Chart, Dataset, Indicator, Lang, Scheme};
 pub const HEIGHT_MESSAGE: &str = "bac-giang-embed:height";
 /// The `type` of the message `embed.js` sends to ask an embed to post its height again.
 pub const HEIGHT_REQUEST: &str = "bac-giang-embed:request-height";
+/// The `type` of the message a host page sends to set an embed's language or colour scheme:
+/// `{ type: "bac-giang-embed:set", v: 1, lang?: "vi" | "en", theme?: "light" | "dark" | "auto" }`
+/// (`embed.js`'s `bacGiangEmbeds.set`).
+pub const SET_MESSAGE: &str = "bac-giang-embed:set";
 /// Longest value shown back to the reader in an error message.
 const SHOWN_VALUE_MAX: usize = 40;
 
@@ -153,6 +157,58 @@ pub fn parse<'a>(data: &'a Dataset, search: &str) -> Result<EmbedParams<'a>, Emb
     })
 }
 
+/// What an item page (`items/<id>.<lang>.html?…`) shows: the page names the item and its
+/// language; the query gives the options an embed's does, and a `lang` there switches the
+/// language. (Ids are lowercase ASCII, digits and `-`: validated, so they need no escaping.)
+pub fn parse_item<'a>(
+    data: &'a Dataset,
+    id: &str,
+    page_lang: Lang,
+    search: &str,
+) -> Result<EmbedParams<'a>, EmbedError> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    let mut params = parse(data, &format!("id={id}&{search}"))?;
+    params.lang.get_or_insert(page_lang);
+    Ok(params)
+}
+
+/// What a host page's [`SET_MESSAGE`] asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HostSettings {
+    pub lang: Option<Lang>,
+    pub scheme: Option<Scheme>,
+}
+
+/// Reads a [`SET_MESSAGE`] from its fields (each absent, a string, or something else:
+/// `None`, `Some(Some(text))`, `Some(None)`). Anything malformed — another version, a value
+/// that is not one of the documented words (exactly as written), or nothing to set — is
+/// ignored whole: `None`.
+pub fn host_settings(
+    version: Option<f64>,
+    lang: Option<Option<String>>,
+    theme: Option<Option<String>>,
+) -> Option<HostSettings> {
+    if version != Some(1.0) {
+        return None;
+    }
+    let lang = match lang {
+        None => None,
+        Some(v) => Some(match v?.as_str() {
+            "vi" => Lang::Vi,
+            "en" => Lang::En,
+            _ => return None,
+        }),
+    };
+    let scheme = match theme {
+        None => None,
+        Some(v) => {
+            let v = v?;
+            Some(*Scheme::ALL.iter().find(|s| s.code() == v)?)
+        }
+    };
+    (lang.is_some() || scheme.is_some()).then_some(HostSettings { lang, scheme })
+}
+
 fn keyword<T: Copy>(value: &str, choices: &[(&str, T)]) -> Option<T> {
     choices
         .iter()
@@ -211,7 +267,16 @@ fn hex(b: u8) -> Option<u8> {
 
 /// The query string of an embed (the inverse of [`parse`]); defaults are left out.
 pub fn query(id: &str, lang: Lang, scheme: Scheme, plain: bool, transparent: bool) -> String {
-    let mut q = format!("id={id}&lang={}", lang.code());
+    format!(
+        "id={id}&lang={}{}",
+        lang.code(),
+        options(scheme, plain, transparent)
+    )
+}
+
+/// An embed's options other than its item and language, each after a `&`; defaults left out.
+fn options(scheme: Scheme, plain: bool, transparent: bool) -> String {
+    let mut q = String::new();
     if scheme != Scheme::Auto {
         q.push_str("&theme=");
         q.push_str(scheme.code());
@@ -229,17 +294,129 @@ pub fn query(id: &str, lang: Lang, scheme: Scheme, plain: bool, transparent: boo
 /// that is not itself sandboxed. No same-origin access, so the embed cannot touch the host.
 pub const SANDBOX: &str = "allow-scripts allow-popups allow-popups-to-escape-sandbox";
 
-/// The HTML an editor pastes: the iframe (sized by `embed.js`, or `height` without it) and
-/// the host script. No inline style or script, so it works under the host's strict CSP.
+/// The address of an item's own page (beside the app, in `items/`), written at build time in
+/// each language: readable without JavaScript, with its social card image and oEmbed data.
+pub fn item_page(id: &str, lang: Lang) -> String {
+    format!("items/{id}.{}.html", lang.code())
+}
+
+/// The item's social card image (1200 × 630 PNG, drawn at build time).
+pub fn item_image(id: &str, lang: Lang) -> String {
+    format!("items/{id}.{}.png", lang.code())
+}
+
+/// The item page's address with an embed's options (its language is the page's):
+/// `items/grdp-growth.en.html?theme=dark&plain`.
+pub fn item_address(
+    id: &str,
+    lang: Lang,
+    scheme: Scheme,
+    plain: bool,
+    transparent: bool,
+) -> String {
+    let page = item_page(id, lang);
+    match options(scheme, plain, transparent).strip_prefix('&') {
+        Some(options) => format!("{page}?{options}"),
+        None => page,
+    }
+}
+
+/// The HTML an editor pastes: the iframe showing `page` (an item page's address with its
+/// options, relative to `base`), sized by `embed.js` (full width, its content's height) or
+/// `height` without it, and the host script. No inline style or script, so it works under the
+/// host's strict CSP; no presentational attributes, so the host page stays valid HTML.
 /// `base` is the app's address ending in `/`.
-pub fn snippet(base: &str, title: &str, query: &str, height: u32) -> String {
+pub fn snippet(base: &str, title: &str, page: &str, height: u32) -> String {
     format!(
-        "<iframe src=\"{base}embed.html?{q}\" title=\"{title}\" width=\"100%\" height=\"{height}\" \
-         frameborder=\"0\" loading=\"lazy\" sandbox=\"{SANDBOX}\" data-bac-giang-embed></iframe>\n\
+        "<iframe src=\"{base}{page}\" title=\"{title}\" height=\"{height}\" \
+         loading=\"lazy\" sandbox=\"{SANDBOX}\" data-bac-giang-embed></iframe>\n\
          <script src=\"{base}public/embed.js\" async></script>",
-        q = escape_attr(query),
+        page = escape_attr(page),
         title = escape_attr(title),
     )
+}
+
+/// The snippet for newsletters, email and AMP, where frames and scripts do not run: the
+/// item's social card image, its key fact as the text alternative, linked to its page. Half
+/// the image's size, so it is sharp on high-density screens; it shrinks with a narrow column.
+pub fn image_snippet(base: &str, id: &str, lang: Lang, alt: &str) -> String {
+    format!(
+        "<a href=\"{base}{page}\"><img src=\"{base}{image}\" width=\"600\" height=\"315\" \
+         alt=\"{alt}\" style=\"max-width:100%;height:auto;border:0\"></a>",
+        page = escape_attr(&item_page(id, lang)),
+        image = escape_attr(&item_image(id, lang)),
+        alt = escape_attr(alt),
+    )
+}
+
+/// One sentence a link preview, a search result or an image's `alt` can carry: what the item
+/// says and who said it, from the data by the cards' own formatting. An indicator: "GRDP growth
+/// (2023): 13.1%, 1st among all provinces — Viet Nam News (VNS)". A chart: its data sentence.
+pub fn key_fact(data: &Dataset, target: &Target, lang: Lang) -> String {
+    let (fact, cites): (String, Vec<&crate::model::Citation>) = match target {
+        Target::Indicator(ind) => {
+            let (label, period) = (
+                ind.label.get(lang),
+                crate::format::period(&ind.period, lang),
+            );
+            // "GRDP growth in 2023: 13.1%", not "GRDP growth in 2023 (2023): 13.1%".
+            let when = if label.contains(&period) {
+                String::new()
+            } else {
+                format!(" ({period})")
+            };
+            let mut fact = format!("{label}{when}: {}", crate::format::headline(ind, lang));
+            let detail = crate::i18n::rank_line(ind, lang)
+                .or_else(|| crate::i18n::change_line(data, ind, lang));
+            if let Some(detail) = detail {
+                fact.push_str(", ");
+                fact.push_str(&detail);
+            }
+            (fact, ind.sources.iter().collect())
+        }
+        Target::Chart(chart) => {
+            let sentence = crate::charts::summary(data, chart, lang);
+            let cites = data
+                .chart_rows(chart)
+                .into_iter()
+                .flat_map(|i| i.sources.iter())
+                .collect();
+            (
+                shorten_sentence(sentence.trim_end_matches('.'), FACT_MAX),
+                cites,
+            )
+        }
+    };
+    let mut publishers: Vec<&str> = Vec::new();
+    for c in cites {
+        if let Some(source) = data.source(&c.source) {
+            let name = source.publisher.get(lang);
+            if !publishers.contains(&name) {
+                publishers.push(name);
+            }
+        }
+    }
+    if publishers.is_empty() {
+        fact
+    } else {
+        format!("{fact} — {}", publishers.join(", "))
+    }
+}
+
+/// Longest fact before its sources (characters): link previews cut descriptions near 200.
+const FACT_MAX: usize = 160;
+
+/// `text` whole if short enough, else cut after its last `; ` that fits, with "…".
+fn shorten_sentence(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let fits: String = text.chars().take(max).collect();
+    let cut = fits
+        .rfind("; ")
+        .or_else(|| fits.rfind(' '))
+        .unwrap_or(fits.len());
+    format!("{}…", &fits[..cut])
 }
 
 /// Escapes text for a double-quoted HTML attribute.

@@ -112,6 +112,11 @@ pub enum ExportMsg {
     DownloadIntro,
     BackToDashboard,
     Preview,
+    ImageTitle,
+    ImageIntro,
+    ImageCode,
+    CopyImage,
+    PageLink,
 }
 
 pub fn export_text(lang: Lang, msg: ExportMsg) -> &'static str {
@@ -130,6 +135,11 @@ pub fn export_text(lang: Lang, msg: ExportMsg) -> &'static str {
         DownloadIntro => ["Số liệu của biểu đồ (CSV mở được bằng Excel, JSON), hoặc hình biểu đồ kèm tiêu đề, nguồn và phiên bản dữ liệu (PNG, SVG) theo giao diện đang xem.", "The chart's data (CSV that Excel opens, JSON), or the chart as a picture with its title, sources and data version (PNG, SVG) in the colours on screen."],
         BackToDashboard => ["Về bảng số liệu kinh tế Bắc Giang", "Back to Bắc Giang's economy in figures"],
         Preview => ["Xem trước khung nhúng", "Preview of the embedded frame"],
+        ImageTitle => ["Ảnh cho bản tin, email và AMP", "Image for newsletters, email and AMP"],
+        ImageIntro => ["Nơi không chạy được khung nhúng: ảnh của mục này (kèm tiêu đề, số liệu, nguồn và phiên bản dữ liệu), dẫn tới trang của nó. Ảnh luôn theo giao diện sáng.", "Where frames cannot run: this item as a picture (with its title, figures, sources and data version), linking to its page. The picture is always light."],
+        ImageCode => ["Mã ảnh", "Image code"],
+        CopyImage => ["Sao chép mã ảnh", "Copy image code"],
+        PageLink => ["Trang riêng của mục này (để chia sẻ):", "This item's own page (to share):"],
     };
     match lang {
         Lang::Vi => vi,

@@ -499,10 +499,26 @@ pub fn post_height(kind: &str, id: &str, force: bool) {
     let _ = parent.post_message(&message, "*");
 }
 
-/// Calls `on_request` when the parent frame sends a message of type `kind` (`embed.js` asks for
-/// the height again: it loads after the embed has posted its first height). Messages from any
-/// other window are ignored.
-pub fn on_parent_message(kind: &'static str, on_request: impl Fn() + 'static) {
+/// A message from the parent frame, read field by field.
+pub struct ParentMessage(wasm_bindgen::JsValue);
+
+impl ParentMessage {
+    /// A field: absent (None), or present as a string (`Some(Some(text))`) or as anything else
+    /// (`Some(None)`).
+    pub fn text(&self, key: &str) -> Option<Option<String>> {
+        let value = js_sys::Reflect::get(&self.0, &key.into()).ok()?;
+        (!value.is_undefined()).then(|| value.as_string())
+    }
+
+    pub fn number(&self, key: &str) -> Option<f64> {
+        js_sys::Reflect::get(&self.0, &key.into()).ok()?.as_f64()
+    }
+}
+
+/// Calls `on_message` when the parent frame sends an object message whose `type` is `kind`
+/// (`embed.js` asks for the height again; a host page sets the language or scheme). Messages
+/// from any other window, and anything but objects, are ignored.
+pub fn on_parent_message(kind: &'static str, on_message: impl Fn(ParentMessage) + 'static) {
     let Some(win) = window() else { return };
     let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let from_parent = match (
@@ -512,15 +528,27 @@ pub fn on_parent_message(kind: &'static str, on_request: impl Fn() + 'static) {
             (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
             _ => false,
         };
-        let sent = js_sys::Reflect::get(&e.data(), &"type".into())
-            .ok()
-            .and_then(|t| t.as_string());
-        if from_parent && sent.as_deref() == Some(kind) {
-            on_request();
+        let data = e.data();
+        if !from_parent || !data.is_object() {
+            return;
+        }
+        let message = ParentMessage(data);
+        if message.text("type") == Some(Some(kind.to_string())) {
+            on_message(message);
         }
     });
     let _ = win.add_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
     cb.forget();
+}
+
+/// The language of the page as its `<html lang>` says, and the item it is about
+/// (`data-item`): set on the item pages the build writes.
+pub fn page_item() -> Option<(String, String)> {
+    let root = document()?.document_element()?;
+    Some((
+        root.get_attribute("data-item")?,
+        root.get_attribute("lang")?,
+    ))
 }
 
 /// Calls `on_change(true)` before the page is printed and `on_change(false)` after.

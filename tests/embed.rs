@@ -323,22 +323,25 @@ fn ten_thousand_random_queries_never_panic_and_always_decide() {
 }
 
 #[test]
-fn the_snippet_is_csp_clean_sandboxed_and_escaped() {
+fn the_snippet_is_csp_clean_sandboxed_valid_and_escaped() {
     let s = embed::snippet(
         "https://example.org/bg/",
         "Tăng \"GRDP\" <2023> & more",
-        "id=park-land&lang=vi",
+        "items/park-land.vi.html?theme=dark&plain",
         420,
     );
     assert!(
-        s.contains(r#"src="https://example.org/bg/embed.html?id=park-land&amp;lang=vi""#),
+        s.contains(r#"src="https://example.org/bg/items/park-land.vi.html?theme=dark&amp;plain""#),
         "{s}"
     );
     assert!(
         s.contains(r#"title="Tăng &quot;GRDP&quot; &lt;2023&gt; &amp; more""#),
         "{s}"
     );
-    assert!(s.contains(r#"height="420""#) && s.contains(r#"width="100%""#));
+    assert!(s.contains(r#"height="420""#));
+    // Valid HTML: an iframe's width is a number of pixels (embed.js makes it 100 %), and
+    // frameborder is obsolete (embed.js sets no border).
+    assert!(!s.contains("width=") && !s.contains("frameborder"), "{s}");
     assert!(s.contains(r#"sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox""#));
     assert!(
         !s.contains("allow-same-origin"),
@@ -349,6 +352,153 @@ fn the_snippet_is_csp_clean_sandboxed_and_escaped() {
     // Nothing a strict CSP would block: no style attribute, no inline script body.
     assert!(!s.contains("style="), "{s}");
     assert_eq!(s.matches("<script").count(), 1);
+}
+
+#[test]
+fn item_addresses_name_the_page_and_only_the_chosen_options() {
+    assert_eq!(
+        embed::item_page("park-land", Lang::En),
+        "items/park-land.en.html"
+    );
+    assert_eq!(
+        embed::item_image("park-land", Lang::Vi),
+        "items/park-land.vi.png"
+    );
+    let address = |scheme, plain, transparent| {
+        embed::item_address("park-land", Lang::Vi, scheme, plain, transparent)
+    };
+    assert_eq!(
+        address(Scheme::Auto, false, false),
+        "items/park-land.vi.html"
+    );
+    assert_eq!(
+        address(Scheme::Dark, true, true),
+        "items/park-land.vi.html?theme=dark&plain&transparent"
+    );
+    assert_eq!(
+        address(Scheme::Auto, false, true),
+        "items/park-land.vi.html?transparent"
+    );
+    // Every option an item page's address carries parses back, with the page's item and
+    // language.
+    let d = data();
+    for id in all_ids() {
+        for lang in Lang::ALL {
+            for (scheme, plain, transparent) in
+                [(Scheme::Light, true, false), (Scheme::Auto, false, true)]
+            {
+                let address = embed::item_address(id, lang, scheme, plain, transparent);
+                let query = address.split_once('?').map_or("", |(_, q)| q);
+                let p = embed::parse_item(d, id, lang, query).unwrap();
+                assert_eq!(
+                    (p.target.id(), p.lang, p.scheme, p.plain, p.transparent),
+                    (id, Some(lang), scheme, plain, transparent)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_item_page_query_may_switch_the_language_but_not_the_item() {
+    let d = data();
+    let p = embed::parse_item(d, "park-land", Lang::Vi, "?lang=en").unwrap();
+    assert_eq!(p.lang, Some(Lang::En));
+    assert_eq!(
+        embed::parse_item(d, "park-land", Lang::Vi, "id=grdp-growth"),
+        Err(EmbedError::Conflict { key: "id" })
+    );
+    assert_eq!(
+        embed::parse_item(d, "park-land", Lang::Vi, "theme=sepia"),
+        Err(EmbedError::BadValue {
+            key: "theme",
+            value: "sepia".into()
+        })
+    );
+}
+
+#[test]
+fn the_image_snippet_links_the_card_image_to_its_page_with_the_fact_as_alt() {
+    let s = embed::image_snippet(
+        "https://example.org/bg/",
+        "park-land",
+        Lang::En,
+        "Land \"free\" <now>",
+    );
+    assert_eq!(
+        s,
+        "<a href=\"https://example.org/bg/items/park-land.en.html\"><img src=\"https://example.org/bg/items/park-land.en.png\" \
+         width=\"600\" height=\"315\" alt=\"Land &quot;free&quot; &lt;now&gt;\" style=\"max-width:100%;height:auto;border:0\"></a>"
+    );
+}
+
+#[test]
+fn key_facts_state_the_figure_and_its_publishers_in_each_language() {
+    let d = data();
+    let grdp = Target::find(d, "grdp-growth-2023").unwrap();
+    assert_eq!(
+        embed::key_fact(d, &grdp, Lang::En),
+        "GRDP growth in 2023: 13.1%, 1st among all provinces — Vietnamese article, Viet Nam News (VNS)"
+    );
+    assert_eq!(
+        embed::key_fact(d, &grdp, Lang::Vi),
+        "Tăng trưởng GRDP năm 2023: 13,1%, thứ 1 cả nước — Bài báo tiếng Việt, Viet Nam News (VNS)"
+    );
+    for id in all_ids() {
+        let t = Target::find(d, id).unwrap();
+        for lang in Lang::ALL {
+            let fact = embed::key_fact(d, &t, lang);
+            // Short enough for a preview, names a source, and never a half-written value.
+            assert!(fact.chars().count() <= 260, "{id}: {fact}");
+            assert!(fact.contains(" — "), "{id}: {fact}");
+            assert!(
+                !fact.contains("NaN") && !fact.contains("  "),
+                "{id}: {fact}"
+            );
+        }
+    }
+    // A chart's sentence is cut at an item, marked.
+    let land = Target::find(d, "park-land").unwrap();
+    let fact = embed::key_fact(d, &land, Lang::En);
+    assert!(
+        fact.starts_with("Land in established parks: occupied and free."),
+        "{fact}"
+    );
+}
+
+#[test]
+fn host_settings_take_only_the_documented_words() {
+    let s = |v: &str| Some(Some(v.to_string()));
+    assert_eq!(
+        embed::host_settings(Some(1.0), s("en"), s("dark")),
+        Some(embed::HostSettings {
+            lang: Some(Lang::En),
+            scheme: Some(Scheme::Dark)
+        })
+    );
+    assert_eq!(
+        embed::host_settings(Some(1.0), None, s("auto")),
+        Some(embed::HostSettings {
+            lang: None,
+            scheme: Some(Scheme::Auto)
+        })
+    );
+    for (v, lang, theme) in [
+        (None, s("en"), None),      // no version
+        (Some(2.0), s("en"), None), // another version
+        (Some(1.0), s("EN"), None), // not exactly as documented
+        (Some(1.0), s("fr"), None),
+        (Some(1.0), Some(None), None),    // not a string
+        (Some(1.0), s("en"), s("sepia")), // one bad field spoils the message
+        (Some(1.0), None, Some(None)),
+        (Some(1.0), None, None), // nothing to set
+    ] {
+        assert_eq!(
+            embed::host_settings(v, lang.clone(), theme.clone()),
+            None,
+            "{v:?} {lang:?} {theme:?}"
+        );
+    }
 }
 
 #[test]

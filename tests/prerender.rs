@@ -1,7 +1,9 @@
 //! The prerendered content of index.html: every figure as text, in the app's markup, with the
 //! chart heights the app will draw, and data shown as text, never as markup.
 
+use bac_giang_economy::embed::Target;
 use bac_giang_economy::model::Lang;
+use bac_giang_economy::prerender::social;
 use bac_giang_economy::{charts, embedded_dataset, format, i18n, prerender, BUILD};
 
 fn count(haystack: &str, needle: &str) -> usize {
@@ -228,5 +230,187 @@ fn the_svg_backend_names_roles_joins_lines_and_refuses_unnamed_colours() {
         "<path class=\"k s0\" stroke-width=\"2\" d=\"M0 10l10-10m-3 10l10-10\"/>\
          <rect class=\"f1\" x=\"1\" y=\"2\" width=\"30\" height=\"10\"/>\
          <text class=\"text\" x=\"90\" y=\"30.4\" text-anchor=\"end\">A &amp; &lt;b&gt;</text>"
+    );
+}
+
+fn every_target(data: &bac_giang_economy::model::Dataset) -> Vec<Target<'_>> {
+    data.indicators
+        .iter()
+        .map(Target::Indicator)
+        .chain(data.charts.iter().map(Target::Chart))
+        .collect()
+}
+
+#[test]
+fn item_pages_show_their_item_without_javascript_and_nothing_that_needs_it() {
+    let data = bac_giang_economy::dataset();
+    for target in every_target(data) {
+        for lang in Lang::ALL {
+            let html = prerender::item_page(data, BUILD, &target, lang);
+            let id = target.id();
+            assert!(
+                html.starts_with("<div id=prerender><main class=embed>"),
+                "{id}"
+            );
+            assert!(
+                html.contains(&prerender::escape(target.title(lang))),
+                "{id}"
+            );
+            assert!(
+                html.contains(&prerender::escape(&i18n::as_of_line(data, lang))),
+                "{id}"
+            );
+            assert!(
+                html.contains(&prerender::escape(&i18n::version_line(data, BUILD, lang))),
+                "{id}"
+            );
+            let dashboard = bac_giang_economy::embed::dashboard_href(&target, lang);
+            assert!(
+                html.contains(&format!("href=\"{}\"", prerender::escape(&dashboard))),
+                "{id}"
+            );
+            match target {
+                Target::Indicator(ind) => {
+                    assert!(
+                        html.contains(&prerender::escape(&format::headline(ind, lang))),
+                        "{id}"
+                    );
+                    assert!(
+                        !html.contains("card-actions"),
+                        "{id}: the embed has no dialog"
+                    );
+                }
+                Target::Chart(_) => {
+                    assert_eq!(
+                        count(&html, "<svg class=\"chart-svg"),
+                        prerender::chart_bands().len(),
+                        "{id}"
+                    );
+                    assert!(
+                        !html.contains("embed-button"),
+                        "{id}: no export links in an embed"
+                    );
+                }
+            }
+            assert_eq!(count(&html, "<main"), 1, "{id}");
+            assert_eq!(count(&html, "<h1"), 1, "{id}");
+        }
+    }
+}
+
+#[test]
+fn the_bundled_font_draws_every_character_the_cards_show() {
+    let data = bac_giang_economy::dataset();
+    let mut text = String::new();
+    for lang in Lang::ALL {
+        for target in every_target(data) {
+            text.push_str(&social::item_svg(data, BUILD, &target, lang));
+        }
+        text.push_str(&social::dashboard_svg(data, BUILD, lang));
+    }
+    let mut missing: Vec<char> = text
+        .chars()
+        .filter(|&c| !c.is_control() && !social::has_glyph(c))
+        .collect();
+    missing.dedup();
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
+    // Every Vietnamese letter with its tone marks, whatever the data holds today.
+    for c in "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐ".chars()
+    {
+        assert!(
+            social::has_glyph(c) && social::has_glyph(c.to_uppercase().next().unwrap()),
+            "{c}"
+        );
+    }
+}
+
+#[test]
+fn social_cards_are_1200_by_630_pngs_that_keep_their_text_inside() {
+    let data = bac_giang_economy::dataset();
+    let fonts = social::Fonts::bundled();
+    assert!(fonts
+        .database()
+        .faces()
+        .any(|f| f.families.iter().any(|(name, _)| name == "DejaVu Sans")));
+    let grdp = Target::find(data, "grdp-growth-2023").unwrap();
+    let land = Target::find(data, "park-land").unwrap();
+    for svg in [
+        social::item_svg(data, BUILD, &grdp, Lang::Vi),
+        social::item_svg(data, BUILD, &land, Lang::En),
+        social::dashboard_svg(data, BUILD, Lang::En),
+    ] {
+        let png = fonts.rasterise(&svg).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+        assert_eq!((size(16), size(20)), (social::WIDTH, social::HEIGHT));
+        // The same SVG gives the same bytes: every build draws the same pixels.
+        assert_eq!(png, fonts.rasterise(&svg).unwrap());
+    }
+    // The card says what the item says: title, figure, source and data version.
+    let svg = social::item_svg(data, BUILD, &grdp, Lang::Vi);
+    for part in [
+        "Tăng trưởng GRDP năm 2023",
+        "13,1%",
+        "thứ 1 cả nước",
+        "Nguồn: Bài báo tiếng Việt, đoạn 1",
+        "Phiên bản dữ liệu",
+    ] {
+        assert!(svg.contains(part), "{part}");
+    }
+    // Its chart, with the item pointed out.
+    assert!(svg.contains("<svg x="), "the GRDP card has its chart");
+    // Every line of every card fits the card's width.
+    for target in every_target(data) {
+        for lang in Lang::ALL {
+            let svg = social::item_svg(data, BUILD, &target, lang);
+            for text in svg.split("<text x=\"56\"").skip(1) {
+                let size: f64 = text
+                    .split("font-size=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                let bold = text.split('>').next().unwrap().contains("bold");
+                let words = text
+                    .split_once('>')
+                    .unwrap()
+                    .1
+                    .split("</text>")
+                    .next()
+                    .unwrap();
+                let width = social::text_width(&words.replace("&amp;", "&"), size, bold);
+                assert!(
+                    56.0 + width <= social::WIDTH as f64 - 40.0,
+                    "{}: {words} is {width} px",
+                    target.id()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn wrapping_keeps_whole_words_and_marks_what_it_leaves_out() {
+    let lines = social::wrap(
+        "Vốn đầu tư thu hút quy đổi trong chín tháng đầu năm 2024",
+        30.0,
+        false,
+        300.0,
+        2,
+    );
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines
+            .iter()
+            .all(|l| social::text_width(l, 30.0, false) <= 300.0),
+        "{lines:?}"
+    );
+    assert!(lines[1].ends_with(" …"), "{lines:?}");
+    assert_eq!(
+        social::wrap("Một dòng", 30.0, false, 600.0, 2),
+        vec!["Một dòng".to_string()]
     );
 }

@@ -41,12 +41,23 @@ pub fn dashboard_page() -> impl IntoView {
     view! { <Dashboard sections_at_once=sections_in_view.filter(|_| !card_open)/> }
 }
 
-/// One card or chart for an article's frame, as its address names it (or a readable message
+/// One card or chart for an article's frame or an item page, as its address names it (or a readable message
 /// when the address is unusable). Embeds do not read the dashboard's remembered language or
 /// scheme: the snippet names them.
 pub fn embed_page() -> impl IntoView {
     let data = crate::dataset();
-    let params = embed::parse(data, &web::search());
+    // An item page names its item and language itself; `embed.html` takes both from the query.
+    let params = match web::page_item() {
+        Some((id, lang)) => embed::parse_item(
+            data,
+            &id,
+            Lang::from_tag(&lang).unwrap_or(Lang::Vi),
+            &web::search(),
+        ),
+        None => embed::parse(data, &web::search()),
+    };
+    // An item page's build-time content gives way to the app.
+    web::remove_element("prerender");
     let chosen = params.as_ref().ok();
     let lang = chosen
         .and_then(|p| p.lang)

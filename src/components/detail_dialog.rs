@@ -1,6 +1,6 @@
 use super::indicator_card::{item_list, meta_row, value_details};
 use super::source_note::citation_list;
-use super::{card_dom_id, line, local, use_app, word, ChartView, Modal};
+use super::{card_dom_id, line, local, use_app, word, ChartView, Modal, ShareButton};
 use crate::format;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -24,6 +24,8 @@ pub fn DetailDialog() -> impl IntoView {
                     {item_list(ind, lang)}
                     <h3>{word(lang, Msg::Sources)}</h3>
                     {citation_list(&ind.sources, lang)}
+                    // A link to this card's own page, whose preview shows the card.
+                    <ShareButton/>
             </div>
         })
     };

@@ -1,5 +1,7 @@
 use super::{local, use_app, word, ChartCard, IndicatorCard};
-use crate::embed::{self, EmbedError, EmbedParams, Target, HEIGHT_MESSAGE, HEIGHT_REQUEST};
+use crate::embed::{
+    self, EmbedError, EmbedParams, Target, HEIGHT_MESSAGE, HEIGHT_REQUEST, SET_MESSAGE,
+};
 use crate::i18n::{self, Msg};
 use crate::web;
 use leptos::either::Either;
@@ -29,8 +31,20 @@ pub fn EmbedView(params: Result<EmbedParams<'static>, EmbedError>) -> impl IntoV
         }
     });
     web::on_window_resize(move || web::post_height(HEIGHT_MESSAGE, id, false));
-    web::on_parent_message(HEIGHT_REQUEST, move || {
+    web::on_parent_message(HEIGHT_REQUEST, move |_| {
         web::post_height(HEIGHT_MESSAGE, id, true)
+    });
+    // The host page's own language or colour scheme toggle (`embed.js`'s `set`).
+    web::on_parent_message(SET_MESSAGE, move |m| {
+        let Some(set) = embed::host_settings(m.number("v"), m.text("lang"), m.text("theme")) else {
+            return;
+        };
+        if let Some(l) = set.lang {
+            ctx.lang.set(l);
+        }
+        if let Some(s) = set.scheme {
+            ctx.scheme.set(s);
+        }
     });
 
     let params = match params {

@@ -31,6 +31,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
     let plain = RwSignal::new(params.plain);
     let transparent = RwSignal::new(params.transparent);
     let status = CopyStatus::default();
+    let image_status = CopyStatus::default();
     let base = web::app_base_url();
     // The address follows the page (language and options), so "Copy link" and a reload
     // give this same page.
@@ -49,28 +50,52 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
         web::set_document_language(l.code(), &title);
         web::set_query(&query(), false);
         status.reset();
+        image_status.reset();
     });
     // Links from the dashboard name a section (`#download`, `#embed`).
     web::next_frame(web::scroll_to_fragment);
 
-    let code = move || {
-        embed::snippet(
-            &base,
-            target.title(lang.get()),
-            &query(),
-            target.fallback_height(data),
+    // What the snippets show: the item's own page, with the chosen options.
+    let page = move || {
+        embed::item_address(
+            target.id(),
+            lang.get(),
+            scheme.get(),
+            plain.get(),
+            transparent.get(),
         )
     };
-    let code_to_copy = code.clone();
-    let copy = move |_| {
-        let text = code_to_copy();
+    let code = {
+        let base = base.clone();
+        move || {
+            embed::snippet(
+                &base,
+                target.title(lang.get()),
+                &page(),
+                target.fallback_height(data),
+            )
+        }
+    };
+    let image_code = {
+        let base = base.clone();
+        move || {
+            let l = lang.get();
+            embed::image_snippet(&base, target.id(), l, &embed::key_fact(data, &target, l))
+        }
+    };
+    let page_url = move || format!("{base}{}", embed::item_page(target.id(), lang.get()));
+    let copy_from = move |text: String, field: &'static str, status: CopyStatus| {
         web::copy_text(&text, move |ok| {
             status.record(ok);
             if !ok {
-                web::select_by_id("embed-code");
+                web::select_by_id(field);
             }
         });
     };
+    let code_to_copy = code.clone();
+    let copy = move |_| copy_from(code_to_copy(), "embed-code", status);
+    let image_to_copy = image_code.clone();
+    let copy_image = move |_| copy_from(image_to_copy(), "image-code", image_status);
     // Options start from the address; only the reader changes them afterwards: attributes,
     // not properties kept in step.
     let scheme_choice = move |s: Scheme, label: fn(Lang) -> &'static str| {
@@ -151,6 +176,22 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                         </p>
                     </div>
                     <p class="note">{say(lang, ExportMsg::EmbedAttributes)}</p>
+                    <p class="note">
+                        {say(lang, ExportMsg::PageLink)}" "
+                        <a class="item-link" href=page_url.clone()>{page_url.clone()}</a>
+                    </p>
+                </section>
+                <section class="export-part" id="image" aria-labelledby="image-title">
+                    <h3 id="image-title">{say(lang, ExportMsg::ImageTitle)}</h3>
+                    <p>{say(lang, ExportMsg::ImageIntro)}</p>
+                    <label class="code-label" for="image-code">{say(lang, ExportMsg::ImageCode)}</label>
+                    <textarea id="image-code" class="embed-code" readonly rows="4" spellcheck="false">{image_code}</textarea>
+                    <div class="copy-row">
+                        <button type="button" class="copy-button" on:click=copy_image>{say(lang, ExportMsg::CopyImage)}</button>
+                        <p class="copy-status" role="status">
+                            {image_status.message(lang, |l| export_text(l, ExportMsg::Copied), |l| export_text(l, ExportMsg::CopyBlocked))}
+                        </p>
+                    </div>
                 </section>
                 <section class="export-part export-preview" aria-labelledby="preview-title">
                     <h3 id="preview-title">{say(lang, ExportMsg::Preview)}</h3>
@@ -160,7 +201,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                     // (it cannot serve a frame of opaque origin).
                     <iframe
                         class="preview"
-                        src=move || format!("embed.html?{}", query())
+                        src=page
                         title=move || target.title(lang.get()).to_string()
                         height=target.fallback_height(data).to_string()
                         data-bac-giang-embed=""

@@ -3,8 +3,9 @@ use crate::i18n::{self, Msg};
 use crate::web;
 use leptos::prelude::*;
 
-/// Copies the address of the current view (language, theme filter, open card, tables). Where
-/// the clipboard is denied, the link is shown selected for copying by hand.
+/// Copies the address of the current view (language, theme filter, tables), or of the open
+/// card's own page. Where the clipboard is denied, the link is shown selected for copying by
+/// hand.
 #[component]
 pub fn ShareButton() -> impl IntoView {
     let ctx = use_app();
@@ -17,7 +18,16 @@ pub fn ShareButton() -> impl IntoView {
         status.reset();
     });
     let copy = move |_| {
-        let link = web::current_url();
+        // An open card: its own page, whose link preview shows that card (the dashboard's
+        // shows the whole dashboard). The one-file copy has no item pages beside it.
+        let link = match ctx.open.get_untracked() {
+            Some(id) if !ctx.offline_copy() => format!(
+                "{}{}",
+                web::app_base_url(),
+                crate::embed::item_page(&id, lang.get_untracked())
+            ),
+            _ => web::current_url(),
+        };
         url.set_value(link.clone());
         web::copy_text(&link, move |ok| {
             status.record(ok);

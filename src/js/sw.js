@@ -7,6 +7,8 @@ const FILES = __FILES__;
 // files (a reader of the dashboard never needs them; a page seen once online opens offline
 // after).
 const ON_USE = __ON_USE__;
+// Folders whose files are all kept once used: the items' own pages, images and oEmbed data.
+const ON_USE_DIRS = __ON_USE_DIRS__;
 // Files whose names carry a hash of their content.
 const HASHED = new Set(__HASHED__);
 const PREFIX = 'bac-giang-';
@@ -14,6 +16,7 @@ const CACHE = PREFIX + VERSION;
 const scope = self.registration.scope;
 const urls = new Set(FILES.map((f) => new URL(f, scope).href));
 const onUse = new Set(ON_USE.map((f) => new URL(f, scope).href));
+const onUseDirs = ON_USE_DIRS.map((d) => new URL(d, scope).href);
 
 self.addEventListener('install', (event) => {
   // Files with a content hash in their name may come from the HTTP cache (the page has just
@@ -44,7 +47,7 @@ self.addEventListener('fetch', (event) => {
   // The query only selects a view (?lang=, embed.html?id=…): same file.
   url.search = '';
   if (url.href === scope) url.href = new URL('index.html', scope).href;
-  const keep = onUse.has(url.href);
+  const keep = onUse.has(url.href) || onUseDirs.some((d) => url.href.startsWith(d));
   if (!urls.has(url.href) && !keep) return;
   event.respondWith(caches.open(CACHE).then(async (cache) => {
     const hit = await cache.match(url.href);

@@ -11,12 +11,15 @@
 //! a sentence for assistive technology.
 
 use crate::charts::{self, Frame, Palette};
+use crate::embed::Target;
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::{Chart, Dataset, Indicator, Lang, Status};
 use crate::BuildInfo;
 use plotters::prelude::IntoDrawingArea;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod social;
 mod svg;
 pub use svg::StyledSvg;
 
@@ -44,6 +47,8 @@ struct Writer<'a> {
     out: String,
     data: &'a Dataset,
     lang: Lang,
+    /// An item page (as an embed shows it): no dashboard-only controls.
+    embedded: bool,
 }
 
 impl Writer<'_> {
@@ -132,6 +137,10 @@ impl Writer<'_> {
             .flat_map(|i| i.sources.iter())
             .collect();
         self.el("p", "class=source", &i18n::sources_line(data, cites, lang));
+        if self.embedded {
+            self.raw("<div class=chart-actions></div></figcaption></figure>");
+            return;
+        }
         self.raw(&format!("<div class=chart-actions {INERT}>"));
         self.el("a", "class=embed-button", self.word(Msg::Download));
         self.el("a", "class=embed-button", self.word(Msg::Embed));
@@ -197,6 +206,10 @@ impl Writer<'_> {
             "class=source-toggle",
             &i18n::sources_line(data, &ind.sources, lang),
         );
+        if self.embedded {
+            self.raw("</div></article>");
+            return;
+        }
         self.raw(&format!("</div><div class=card-actions {INERT}>"));
         self.button("card-open", self.word(Msg::Details));
         self.el("a", "class=embed-button", self.word(Msg::Embed));
@@ -322,6 +335,7 @@ pub fn html(data: &Dataset, build: BuildInfo, lang: Lang) -> String {
         out: String::new(),
         data,
         lang,
+        embedded: false,
     };
     w.raw("<div id=prerender>");
     w.el("a", "class=skip href=#content", w.word(Msg::SkipToContent));
@@ -348,6 +362,44 @@ pub fn html(data: &Dataset, build: BuildInfo, lang: Lang) -> String {
     w.raw("</main>");
     w.footer(build);
     w.raw("</div></div>");
+    w.out
+}
+
+/// An item's own page (`items/<id>.<lang>.html`) as the embed's app first draws it: the
+/// dashboard's name and "data as of", the card or chart (charts drawn as on the dashboard), a
+/// link to the dashboard and the data version. The app replaces it when scripts run.
+pub fn item_page(data: &Dataset, build: BuildInfo, target: &Target, lang: Lang) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        data,
+        lang,
+        embedded: true,
+    };
+    let theme = data.theme(target.theme()).map_or("", |t| t.label.get(lang));
+    w.raw("<div id=prerender><main class=embed>");
+    w.el("h1", "class=visually-hidden", data.title.get(lang));
+    w.el("h2", "class=visually-hidden", theme);
+    w.raw("<p class=embed-head>");
+    w.el("span", "class=embed-brand", data.title.get(lang));
+    w.el("span", "class=embed-asof", &i18n::as_of_line(data, lang));
+    w.raw("</p>");
+    match target {
+        Target::Indicator(ind) => w.card(ind),
+        Target::Chart(chart) => w.chart(chart),
+    }
+    w.raw("<footer class=embed-foot>");
+    // The dashboard is the page's neighbour: the same tab (unlike the embed's link out of a
+    // frame).
+    let href = escape(&crate::embed::dashboard_href(target, lang));
+    w.raw(&format!("<a href=\"{href}\">"));
+    w.out.push_str(&escape(w.word(Msg::OpenDashboard)));
+    w.raw("<span aria-hidden=true> ↗</span></a>");
+    w.el(
+        "span",
+        "class=embed-version",
+        &i18n::version_line(data, build, lang),
+    );
+    w.raw("</footer></main></div>");
     w.out
 }
 
@@ -392,4 +444,105 @@ fn pointer_to_dashboard(needs: [&str; 2], link_attributes: &str) -> String {
         part(Lang::Vi, needs[0]),
         part(Lang::En, needs[1])
     )
+}
+
+/// One item page the build writes: what `scripts/post-build.mjs` needs to put it in the embed's
+/// page (head and body) and to write its oEmbed data.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, serde::Serialize)]
+pub struct ItemPage {
+    pub id: String,
+    pub lang: &'static str,
+    /// `items/<id>.<lang>.html`, `.png`, `.oembed.json`, relative to the app's folder.
+    pub page: String,
+    pub image: String,
+    pub oembed: String,
+    /// The item's title, and the page's: "<item> · <dashboard>".
+    pub heading: String,
+    pub title: String,
+    /// One sentence with its source ([`crate::embed::key_fact`]).
+    pub description: String,
+    /// The page's content without JavaScript ([`item_page`]).
+    pub body: String,
+    /// The iframe height the snippet gives (before `embed.js` sizes it).
+    pub height: u32,
+    /// The embed code for the item page (its oEmbed `html`), against the site's address.
+    pub snippet: String,
+}
+
+/// The dashboard's share data: its card image and one sentence per language.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, serde::Serialize)]
+pub struct DashboardCard {
+    pub lang: &'static str,
+    pub image: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// Writes every item's social card (`<dir>/items/<id>.<lang>.png`) and the dashboard's
+/// (`<dir>/share.<lang>.png`); returns what the item pages need. `site` is the app's public
+/// address ending in `/`, or empty (snippets are then relative).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn write_share_files(
+    data: &Dataset,
+    build: BuildInfo,
+    dir: &std::path::Path,
+    site: &str,
+) -> std::io::Result<(Vec<ItemPage>, Vec<DashboardCard>)> {
+    use crate::embed;
+    let fonts = social::Fonts::bundled();
+    let png = |svg: &str| fonts.rasterise(svg).map_err(std::io::Error::other);
+    std::fs::create_dir_all(dir.join("items"))?;
+    let targets: Vec<Target> = data
+        .indicators
+        .iter()
+        .map(Target::Indicator)
+        .chain(data.charts.iter().map(Target::Chart))
+        .collect();
+    let mut pages = Vec::new();
+    for lang in Lang::ALL {
+        for target in &targets {
+            let id = target.id();
+            let image = embed::item_image(id, lang);
+            std::fs::write(
+                dir.join(&image),
+                png(&social::item_svg(data, build, target, lang))?,
+            )?;
+            let page = embed::item_page(id, lang);
+            pages.push(ItemPage {
+                id: id.to_string(),
+                lang: lang.code(),
+                oembed: page.replace(".html", ".oembed.json"),
+                page,
+                image,
+                heading: target.title(lang).to_string(),
+                title: format!("{} · {}", target.title(lang), data.title.get(lang)),
+                description: embed::key_fact(data, target, lang),
+                body: item_page(data, build, target, lang),
+                height: target.fallback_height(data),
+                snippet: embed::snippet(
+                    site,
+                    target.title(lang),
+                    &embed::item_page(id, lang),
+                    target.fallback_height(data),
+                ),
+            });
+        }
+    }
+    let mut cards = Vec::new();
+    for lang in Lang::ALL {
+        let image = format!("share.{}.png", lang.code());
+        std::fs::write(
+            dir.join(&image),
+            png(&social::dashboard_svg(data, build, lang))?,
+        )?;
+        cards.push(DashboardCard {
+            lang: lang.code(),
+            image,
+            title: data.title.get(lang).to_string(),
+            description: data.subtitle.get(lang).to_string(),
+        });
+    }
+    Ok((pages, cards))
 }

@@ -1,0 +1,133 @@
+// Writes each card's and chart's own page (items/<id>.<lang>.html) and its oEmbed data
+// (items/<id>.<lang>.oembed.json), and puts the dashboard's link-preview tags into index.html.
+// Used by the post-build hook (scripts/post-build.mjs) after the embed page is built: an item
+// page is the embed's page (its script, wasm and stylesheet) with the item's prerendered content
+// and its share tags. The native prerenderer (`prerender items`) has already drawn the social
+// card images and wrote the content, sentences and embed codes this needs.
+//
+// Addresses: link-preview crawlers need absolute URLs. The build setting SITE_URL (the app's
+// public address, e.g. https://example.org/bac-giang/) makes them so; without it the tags stay
+// relative and the build says which.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/// SITE_URL as the app's folder address ending in `/`, or '' when unset. Anything but an
+/// absolute http(s) address is an error: a typo would otherwise reach every preview.
+export function siteAddress(value) {
+  if (!value) return '';
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SITE_URL is not an absolute address: ${JSON.stringify(value)} (e.g. https://example.org/bac-giang/)`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) throw new Error(`SITE_URL must be http or https: ${value}`);
+  if (url.search || url.hash) throw new Error(`SITE_URL must not have a query or fragment: ${value}`);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/// Text for a double-quoted attribute.
+export const attr = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/// The tags a link preview reads (Open Graph, X's card), for a page at `pageUrl` whose image is
+/// `imageUrl` (both absolute, or relative to the page itself).
+export function shareTags({ title, description, pageUrl, imageUrl, imageAlt, locale, siteName }) {
+  const meta = (key, name, content) => `<meta ${key}="${name}" content="${attr(content)}">`;
+  return [
+    meta('name', 'description', description),
+    meta('property', 'og:type', 'article'),
+    meta('property', 'og:site_name', siteName),
+    meta('property', 'og:title', title),
+    meta('property', 'og:description', description),
+    meta('property', 'og:url', pageUrl),
+    meta('property', 'og:locale', locale),
+    meta('property', 'og:image', imageUrl),
+    meta('property', 'og:image:type', 'image/png'),
+    meta('property', 'og:image:width', '1200'),
+    meta('property', 'og:image:height', '630'),
+    meta('property', 'og:image:alt', imageAlt),
+    meta('name', 'twitter:card', 'summary_large_image'),
+    meta('name', 'twitter:title', title),
+    meta('name', 'twitter:description', description),
+    meta('name', 'twitter:image', imageUrl),
+    meta('name', 'twitter:image:alt', imageAlt),
+  ].join('');
+}
+
+const LOCALES = { vi: 'vi_VN', en: 'en_GB' };
+
+/// The item page from the built embed page (`embedHtml`, minified by Trunk).
+export function itemPage(embedHtml, item, site, siteName) {
+  const own = (file) => (site ? site + file : path.posix.basename(file));
+  const root = `<html data-view=embed lang=vi>`;
+  if (!embedHtml.includes(root)) throw new Error(`item pages: embed.html no longer starts with ${root}`);
+  const noscript = embedHtml.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0];
+  if (!noscript) throw new Error('item pages: embed.html has no <noscript> fallback to replace');
+  const head = [
+    // Every address in the page is the app folder's, as in embed.html.
+    '<base href="../">',
+    `<title>${attr(item.title)}</title>`,
+    shareTags({
+      title: item.heading,
+      description: item.description,
+      pageUrl: own(item.page),
+      imageUrl: own(item.image),
+      imageAlt: item.description,
+      locale: LOCALES[item.lang],
+      siteName,
+    }),
+    site ? `<link rel="canonical" href="${attr(site + item.page)}">` : '',
+    `<link rel="alternate" type="application/json+oembed" href="${attr((site || '') + item.oembed)}" title="${attr(item.heading)}">`,
+  ].join('');
+  let html = embedHtml
+    .replace(root, `<html data-view=embed data-item=${item.id} lang=${item.lang}>`)
+    // Item pages are for sharing and searching, unlike embed.html.
+    .replace(/<meta content=noindex name=robots>/, '')
+    .replace(/<title>[^<]*<\/title>/, head)
+    .replace(noscript, item.body);
+  if (!html.includes('<base href="../">') || !html.includes(item.body)) throw new Error(`item pages: could not write ${item.page}`);
+  return html;
+}
+
+/// The oEmbed response (https://oembed.com, section 2.3.4): a `rich` embed whose HTML is the
+/// snippet, with the social card as its thumbnail.
+export function oembed(item, site, siteName) {
+  return {
+    version: '1.0',
+    type: 'rich',
+    title: item.heading,
+    provider_name: siteName,
+    provider_url: site || 'index.html',
+    html: item.snippet,
+    width: 640,
+    height: item.height,
+    thumbnail_url: (site || '') + item.image,
+    thumbnail_width: 1200,
+    thumbnail_height: 630,
+  };
+}
+
+/// Writes the item pages and oEmbed files into `dir` and the dashboard's share tags into
+/// `indexHtml`, which it returns. `share` is the prerenderer's output.
+export function writeItemPages(dir, share, site, indexHtml) {
+  const embedHtml = fs.readFileSync(path.join(dir, 'embed.html'), 'utf8');
+  const vi = share.dashboard.find((d) => d.lang === 'vi');
+  for (const item of share.items) {
+    fs.writeFileSync(path.join(dir, item.page), itemPage(embedHtml, item, site, vi.title));
+    fs.writeFileSync(path.join(dir, item.oembed), `${JSON.stringify(oembed(item, site, vi.title))}\n`);
+  }
+  // The dashboard's page is Vietnamese first: its preview is too.
+  const tags = shareTags({
+    title: vi.title,
+    description: vi.description,
+    pageUrl: site || 'index.html',
+    imageUrl: (site || '') + vi.image,
+    imageAlt: vi.description,
+    locale: LOCALES.vi,
+    siteName: vi.title,
+  }).replace(/^<meta name="description"[^>]*>/, '');
+  const title = indexHtml.match(/<title>[^<]*<\/title>/)?.[0];
+  if (!title) throw new Error('item pages: index.html has no <title>');
+  return indexHtml.replace(title, title + tags + (site ? `<link rel="canonical" href="${attr(site)}">` : ''));
+}

@@ -43,9 +43,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
 fi
 
 # npm packages: binaryen (wasm-opt; Debian's v108 corrupts the output), terser (minifies the JS glue),
-# @gfx/zopfli (the build's .gz copies), playwright-core, axe-core and @axe-core/playwright.
+# @gfx/zopfli (the build's .gz copies), playwright-core, axe-core, @axe-core/playwright and vnu-jar
+# (the W3C Nu HTML checker, run with Java).
 if [ ! -x node_modules/.bin/wasm-opt ] || ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "$BINARYEN_VERSION" \
-   || [ ! -d node_modules/terser ] || [ ! -d node_modules/@gfx/zopfli ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/@axe-core/playwright ]; then
+   || [ ! -d node_modules/terser ] || [ ! -d node_modules/@gfx/zopfli ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/@axe-core/playwright ] \
+   || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
   log "installing npm packages (package-lock.json)"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
@@ -56,6 +58,13 @@ if [ "$want_browser" = 1 ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # The Nu HTML checker (scripts/html-check.mjs) needs Java 11 or later.
+  if ! java -version 2>&1 | grep -qE 'version "(1[1-9]|[2-9][0-9])'; then
+    log "installing a Java runtime from Debian (for the Nu HTML checker)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
   fi
 fi
 log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}')"

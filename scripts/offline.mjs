@@ -70,7 +70,10 @@ const packed = '${wasm}';
     .replace(/<link [^>]*rel=(?:manifest|apple-touch-icon|modulepreload|preload)[^>]*>/g, '')
     .replace(/<link [^>]*rel=stylesheet[^>]*>/, () => `<style>${css}</style>`)
     .replace(/<script type=module src=[^>]*><\/script>/, () => `<script type=module>${script}</script>`)
-    .replace(/href=public\/favicon\.svg/, `href=${favicon}`);
+    // Quoted: a base64 value may end in `=`, which an unquoted attribute value must not hold.
+    .replace(/href=public\/favicon\.svg/, `href="${favicon}"`)
+    // A saved file is not shared by link: no preview tags (their addresses would be requests).
+    .replace(/<meta (?:property="og:|name="twitter:)[^>]*>|<link rel="canonical"[^>]*>/g, '');
   // Every reference left must be inline; anything else would be a request from file://.
   // Only attributes of tags count: text (the prerendered content may quote markup from the data,
   // escaped) and the inlined script and style bodies are not references.

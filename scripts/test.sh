@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, clippy (native and wasm), native tests (data, formatting,
-# charts), browser tests (wasm-bindgen-test in headless Chromium), the release build, and
+# charts), browser tests (wasm-bindgen-test in headless Chromium), the release build, the W3C
+# Nu HTML checker on every built page, and
 # end-to-end tests (Playwright + Chromium against the release build on 127.0.0.1, and the dev
 # loop).
 # Installs whatever is missing first (see scripts/ensure-tools.sh).
@@ -37,6 +38,9 @@ bash scripts/build-release.sh
 
 step "size check (dashboard gzip bytes against the limit in scripts/size-check.mjs)"
 node scripts/size-check.mjs dist
+
+step "HTML validity (W3C Nu checker: every built page, item pages and demo articles)"
+node scripts/html-check.mjs dist
 
 step "end-to-end tests (Playwright, release build on 127.0.0.1)"
 node tests/e2e/app.test.mjs

@@ -428,7 +428,7 @@ fn the_image_snippet_links_the_card_image_to_its_page_with_the_fact_as_alt() {
     assert_eq!(
         s,
         "<a href=\"https://example.org/bg/items/park-land.en.html\"><img src=\"https://example.org/bg/items/park-land.en.png\" \
-         width=\"600\" height=\"315\" alt=\"Land &quot;free&quot; &lt;now&gt;\" style=\"max-width:100%;height:auto;border:0\"></a>"
+         width=\"600\" height=\"315\" alt=\"Land &quot;free&quot; &lt;now&gt;\"></a>"
     );
 }
 

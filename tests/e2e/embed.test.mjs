@@ -9,6 +9,7 @@ import {
 } from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 import { embedFiles, servedGzip } from '../../scripts/size-check.mjs';
+import { checkHtml } from '../../scripts/html-check.mjs';
 
 const browser = await launch();
 const { server, base } = await serve(path.join(root, 'dist'));
@@ -46,13 +47,16 @@ async function waitForFittedFrames(page, label) {
   let last;
   while (Date.now() < deadline) {
     last = await frameHeights(page);
-    const drawn = await Promise.all(page.frames().filter((f) => f.url().includes('embed.html')).map((f) =>
+    const drawn = await Promise.all(page.frames().filter(isEmbedFrame).map((f) =>
       f.evaluate(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn))));
     if (last.length && drawn.every(Boolean) && last.every((h) => h.inner > 0 && Math.abs(h.outer - h.inner) <= 2)) return last;
     await frames(page, 1);
   }
   throw new Error(`${label}: iframes do not fit their content: ${JSON.stringify(last)}`);
 }
+
+/// An embed's frame: an item page (today's snippets) or embed.html (snippets published before).
+const isEmbedFrame = (f) => /\/embed\.html|\/items\//.test(f.url());
 
 async function violations(page) {
   const all = [];
@@ -113,7 +117,7 @@ const failed = await run({
     const { page, problems } = await watchedPage(context, base);
     await page.goto(`${base}public/demo/article-en.html`, { waitUntil: 'commit' });
     await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
-    for (const f of page.frames().filter((f) => f.url().includes('embed.html'))) {
+    for (const f of page.frames().filter(isEmbedFrame)) {
       // A card embed has no canvas; a chart embed has drawn.
       await f.waitForFunction(() => document.querySelector('.embed')
         && [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn));
@@ -341,16 +345,23 @@ const failed = await run({
     const code = page.locator('#embed-code');
     await code.waitFor();
     let snippet = await code.inputValue();
-    assert(snippet.includes(`src="${base}embed.html?id=park-land&amp;lang=en"`), `snippet: ${snippet}`);
+    assert(snippet.includes(`src="${base}items/park-land.en.html"`), `snippet: ${snippet}`);
+    assert(!snippet.includes('width=') && !snippet.includes('frameborder'), `valid iframe attributes: ${snippet}`);
+    // The image snippet: the item's social card, its key fact as alt, linked to its page.
+    const image = await page.locator('#image-code').inputValue();
+    assertEqual(image, `<a href="${base}items/park-land.en.html"><img src="${base}items/park-land.en.png" width="600" height="315" `
+      + 'alt="Land in established parks: occupied and free. Total: 2,474.8 ha; Occupied: about 1,583.1 ha · about 64%; Free: about 891.7 ha · about 36% — Vietnamese article, Viet Nam News (VNS)"'
+      + '></a>', 'image snippet');
+    assertEqual(await page.locator('a.item-link').getAttribute('href'), `${base}items/park-land.en.html`, 'the item page is offered to share');
     assert(snippet.includes(`<script src="${base}public/embed.js" async></script>`), 'host script');
     assertEqual(await page.title(), "Land in established parks: occupied and free · Bắc Giang's economy", 'page title names the item');
     await page.getByLabel('Without header and footer').check();
     await page.getByLabel('Dark', { exact: true }).check();
     snippet = await code.inputValue();
-    assert(snippet.includes('&amp;theme=dark&amp;plain"'), `options in the snippet: ${snippet}`);
+    assert(snippet.includes('items/park-land.en.html?theme=dark&amp;plain"'), `options in the snippet: ${snippet}`);
     assert(page.url().includes('export.html?id=park-land&lang=en&theme=dark&plain'), `the address follows the options: ${page.url()}`);
     // The preview is the frame as the code puts it on a page, sized by public/embed.js.
-    assertEqual(await page.locator('iframe.preview').getAttribute('src'), 'embed.html?id=park-land&lang=en&theme=dark&plain', 'preview follows the options');
+    assertEqual(await page.locator('iframe.preview').getAttribute('src'), 'items/park-land.en.html?theme=dark&plain', 'preview follows the options');
     const preview = page.frameLocator('iframe.preview');
     await preview.locator('html[data-theme="dark"] .embed-plain canvas[data-drawn="en"]').waitFor();
     const sized = await page.waitForFunction(() => {
@@ -369,7 +380,8 @@ const failed = await run({
     // The page's own language switch: the code, title and preview follow.
     await page.click('.lang-button[lang="vi"]');
     snippet = await code.inputValue();
-    assert(snippet.includes('id=park-land&amp;lang=vi&amp;theme=dark&amp;plain') && snippet.includes('title="Đất KCN đã thành lập: lấp đầy và còn trống"'), snippet);
+    assert(snippet.includes('items/park-land.vi.html?theme=dark&amp;plain') && snippet.includes('title="Đất KCN đã thành lập: lấp đầy và còn trống"'), snippet);
+    assert((await page.locator('#image-code').inputValue()).includes('alt="Đất KCN đã thành lập: lấp đầy và còn trống.'), 'the image snippet follows the language');
     assertEqual(await page.locator('.copy-status').textContent(), '', 'the status is cleared when the code changes');
     // Back to the dashboard, at the item, in the language chosen.
     await page.click('.back a');
@@ -381,7 +393,7 @@ const failed = await run({
     await page.click('#embed-grdp-growth-2023');
     await page.waitForURL(/export\.html\?id=grdp-growth-2023&lang=vi#embed$/);
     snippet = await page.locator('#embed-code').inputValue();
-    assert(snippet.includes('id=grdp-growth-2023&amp;lang=vi') && snippet.includes('title="Tăng trưởng GRDP năm 2023"'), snippet);
+    assert(snippet.includes('items/grdp-growth-2023.vi.html"') && snippet.includes('title="Tăng trưởng GRDP năm 2023"'), snippet);
     assertEqual(await page.locator('#download').count(), 0, 'a card has no picture or data downloads');
     assertEqual(problems, [], 'problems');
     await context.close();
@@ -395,26 +407,35 @@ const failed = await run({
     await dash.goBack();
     await dash.click('#embed-company-revenue');
     const chartSnippet = await dash.locator('#embed-code').inputValue();
+    const imageSnippet = await dash.locator('#image-code').inputValue();
     await c1.close();
     // A news site on another origin, with its own strict CSP that allows our frames and script.
     const site = fs.mkdtempSync(path.join(os.tmpdir(), 'news-site-'));
     const appOrigin = base.replace(/\/$/, '');
     fs.writeFileSync(path.join(site, 'index.html'),
       `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tin tức</title><link rel="icon" href="data:,"></head>` +
-      `<body><h1>Bài viết</h1><p>Đoạn mở đầu.</p>${cardSnippet}<p>Đoạn giữa.</p>${chartSnippet}<p>Hết.</p>` +
+      `<body><h1>Bài viết</h1><p>Đoạn mở đầu.</p>${cardSnippet}<p>Đoạn giữa.</p>${chartSnippet}<p>Bản tin:</p>${imageSnippet}<p>Hết.</p>` +
       `<iframe src="spoof.html" title="quảng cáo"></iframe></body></html>`);
     // A third-party frame on the news site that spams fake height messages.
     fs.writeFileSync(path.join(site, 'spoof.html'), '<!doctype html><title>ad</title><script src="spoof.js"></script>');
     fs.writeFileSync(path.join(site, 'spoof.js'),
       "setInterval(() => parent.postMessage({ type: 'bac-giang-embed:height', v: 1, id: 'grdp-growth-2023', height: 4321 }, '*'), 30);");
-    const hostCsp = `default-src 'self'; script-src 'self' ${appOrigin}; frame-src 'self' ${appOrigin}; style-src 'self'; img-src 'self' data:`;
+    const hostCsp = `default-src 'self'; script-src 'self' ${appOrigin}; frame-src 'self' ${appOrigin}; style-src 'self'; img-src 'self' data: ${appOrigin}`;
     const news = await serve(site, () => ({ 'content-security-policy': hostCsp }));
+    // Every snippet the export page offers keeps the host page valid HTML.
+    assertEqual(checkHtml([path.join(site, 'index.html')]), [], 'the Nu checker on a page holding the snippets');
     try {
       for (const width of [360, 1280]) {
         const { context, page, problems } = await open(news.base, { width, height: 3000 }, [news.base]);
         assertEqual((await page.$$('iframe[sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"]')).length, 2, 'sandboxed');
         const fitted = await waitForFittedFrames(page, `news site at ${width}`);
         assert(fitted.every((h) => h.outer < 1000), `spoofed heights ignored: ${JSON.stringify(fitted)}`);
+        // The image snippet shows the item's picture.
+        const img = await page.waitForFunction(() => {
+          const i = document.querySelector('a > img[alt]');
+          return i?.complete && i.naturalWidth > 0 && [i.naturalWidth, i.naturalHeight];
+        }).then((h) => h.jsonValue());
+        assertEqual(img, [1200, 630], 'the social card image loads');
         // Ten more spoofed messages delivered, and frames rendered after them.
         await page.evaluate(() => new Promise((done) => {
           let n = 0;
@@ -431,6 +452,150 @@ const failed = await run({
       news.server.close();
       fs.rmSync(site, { recursive: true, force: true });
     }
+  },
+
+  async 'item pages: every item in both languages, readable without JavaScript, with share tags, a 1200x630 image and oEmbed data'() {
+    const dist = path.join(root, 'dist');
+    const pngSize = (file) => {
+      const b = fs.readFileSync(file);
+      assertEqual([...b.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG', `${file}: a PNG`);
+      return [b.readUInt32BE(16), b.readUInt32BE(20)];
+    };
+    let pages = 0;
+    for (const id of [...indicatorIds, ...chartIds]) {
+      for (const lang of ['vi', 'en']) {
+        const page = `items/${id}.${lang}.html`;
+        const res = await fetch(base + page);
+        assertEqual(res.status, 200, `${page}: served`);
+        const html = await res.text();
+        const meta = (key) => html.match(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`))?.[1];
+        assert(html.includes(`data-item=${id} lang=${lang}>`), `${page}: names its item and language`);
+        assert(html.includes('<div id=prerender><main class=embed>'), `${page}: prerendered content`);
+        for (const key of ['og:title', 'og:description', 'og:image', 'og:url', 'twitter:card', 'twitter:image', 'description']) {
+          assert(meta(key), `${page}: ${key}`);
+        }
+        assert(meta('description').includes(' — '), `${page}: the key fact names its source: ${meta('description')}`);
+        assertEqual(meta('og:image'), `${id}.${lang}.png`, `${page}: og:image`);
+        assertEqual(pngSize(path.join(dist, 'items', meta('og:image'))), [1200, 630], `${page}: image size`);
+        const oembedHref = html.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/)?.[1];
+        assertEqual(oembedHref, `items/${id}.${lang}.oembed.json`, `${page}: oEmbed link`);
+        const o = await (await fetch(base + oembedHref)).json();
+        assertEqual([o.version, o.type, o.width, o.thumbnail_width, o.thumbnail_height], ['1.0', 'rich', 640, 1200, 630], `${page}: oEmbed fields`);
+        assert(o.html.includes(`src="items/${id}.${lang}.html"`) && o.height > 150 && o.title && o.provider_name, `${page}: oEmbed html`);
+        pages++;
+      }
+    }
+    assertEqual(pages, 2 * (indicatorIds.length + chartIds.length), 'every item, both languages');
+
+    // Without JavaScript: the figure, the chart drawn at build time, the source and the links.
+    const context = await browser.newContext({ viewport: { width: 700, height: 900 }, javaScriptEnabled: false, colorScheme: 'dark' });
+    const page = await context.newPage();
+    for (const [id, figure] of [['grdp-growth-2023', '13,1%'], ['park-land', null]]) {
+      await page.goto(`${base}items/${id}.vi.html`);
+      const text = await page.textContent('main');
+      if (figure) assert(text.includes(figure), `${id}: the figure without JavaScript`);
+      assert(text.includes('Nguồn') && text.includes('Số liệu đến'), `${id}: source and data as of`);
+      if (!figure) {
+        const shown = await page.evaluate(() => [...document.querySelectorAll('svg.chart-svg')].filter((s) => getComputedStyle(s).display !== 'none').length);
+        assertEqual(shown, 1, `${id}: one build-time drawing shows`);
+      }
+      const dashboard = await page.getAttribute('.embed-foot a', 'href');
+      assert(dashboard.startsWith('index.html?lang=vi'), `${id}: links to the dashboard (${dashboard})`);
+      // Resolved against <base href="../">: the app's folder, not items/.
+      assertEqual(await page.evaluate(() => document.querySelector('.embed-foot a').href.replace(location.origin, '')), `/${dashboard}`, 'link resolves from the app folder');
+    }
+    await context.close();
+
+    // With JavaScript: the embed's app takes over, with the options in the query.
+    const { context: c2, page: live, problems } = await open(`${base}items/park-land.en.html?theme=dark&plain`, { width: 700 });
+    await live.locator('html[data-theme="dark"] .embed-plain canvas[data-drawn="en"]').waitFor();
+    assertEqual(await live.locator('#prerender').count(), 0, 'the prerendered copy gives way');
+    assertEqual(await violations(live), [], 'CSP violations');
+    assertEqual(problems, [], 'problems');
+    await c2.close();
+
+    // The oEmbed html, pasted as a CMS would (addresses resolved against the oEmbed file), embeds the item.
+    const o = await (await fetch(`${base}items/grdp-growth.en.oembed.json`)).json();
+    const host = fs.mkdtempSync(path.join(os.tmpdir(), 'oembed-host-'));
+    // Relative without SITE_URL: against the app's folder, as the item pages' <base> does.
+    const resolved = o.html.replace(/src="([^"]+)"/g, (_, u) => `src="${new URL(u, base).href}"`);
+    fs.writeFileSync(path.join(host, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CMS</title><link rel="icon" href="data:,"></head><body>${resolved}</body></html>`);
+    const appOrigin = base.replace(/\/$/, '');
+    const cms = await serve(host, () => ({ 'content-security-policy': `default-src 'self'; script-src ${appOrigin}; frame-src ${appOrigin}; img-src data:` }));
+    try {
+      const { context: c3, page: p3, problems: p3problems } = await open(cms.base, { width: 800 }, [cms.base]);
+      await waitForFittedFrames(p3, 'oEmbed html');
+      const inner = await (await (await p3.$('iframe')).contentFrame()).textContent('main');
+      assert(inner.includes('GRDP growth'), `the oEmbed frame shows its item: ${inner.slice(0, 80)}`);
+      assertEqual(p3problems, [], 'problems');
+      await c3.close();
+    } finally {
+      cms.server.close();
+      fs.rmSync(host, { recursive: true, force: true });
+    }
+  },
+
+  async 'a host page switches its embeds language and scheme; messages from elsewhere, or malformed, are ignored'() {
+    const { context, page, problems } = await open(`${base}public/demo/article.html`, { height: 2400, colorScheme: 'light' });
+    await waitForFittedFrames(page, 'demo');
+    const state = () => Promise.all(page.frames().filter(isEmbedFrame).map((f) => f.evaluate(() => ({
+      lang: document.documentElement.lang, theme: document.documentElement.dataset.theme ?? 'auto',
+      drawn: [...document.querySelectorAll('canvas')].map((c) => c.dataset.drawn),
+    }))));
+    const all = (list, key, value) => list.length === 3 && list.every((s) => s[key] === value);
+    const waitFor = async (key, value, label) => {
+      const deadline = Date.now() + 10000;
+      let last;
+      while (Date.now() < deadline) {
+        last = await state();
+        if (all(last, key, value) && last.every((s) => s.drawn.every((d) => d === last[0].lang))) return last;
+        await frames(page, 1);
+      }
+      throw new Error(`${label}: ${JSON.stringify(last)}`);
+    };
+    assert(all(await state(), 'lang', 'vi'), 'Vietnamese to start with');
+    // The demo's own toggles (public/demo/demo.js → embed.js's bacGiangEmbeds.set).
+    await page.click('[data-set-lang="en"]');
+    await waitFor('lang', 'en', 'English after the toggle');
+    await page.click('[data-set-theme="dark"]');
+    await waitFor('theme', 'dark', 'dark after the toggle');
+    assertEqual(await page.getAttribute('[data-set-theme="dark"]', 'aria-pressed'), 'true', 'the toggle shows its state');
+    await waitForFittedFrames(page, 'after switching');
+
+    // Not from the parent: a message the embed posts to itself, and one from a sibling frame.
+    const item = page.frames().find((f) => f.url().includes('/items/grdp-growth-2023'));
+    await item.evaluate(() => window.postMessage({ type: 'bac-giang-embed:set', v: 1, lang: 'vi', theme: 'light' }, '*'));
+    await page.evaluate(() => new Promise((done) => {
+      const sibling = document.createElement('iframe');
+      sibling.name = 'sibling';
+      sibling.title = 'sibling';
+      sibling.onload = done;
+      document.body.append(sibling);
+    }));
+    await page.frame({ name: 'sibling' }).evaluate(() => {
+      const target = parent.document.querySelector('iframe[src*="grdp-growth-2023"]').contentWindow;
+      target.postMessage({ type: 'bac-giang-embed:set', v: 1, lang: 'vi', theme: 'light' }, '*');
+    });
+    // Malformed, from the parent itself: each is ignored whole.
+    await page.evaluate(() => {
+      for (const f of document.querySelectorAll('iframe[data-bac-giang-embed]')) {
+        for (const m of [{ type: 'bac-giang-embed:set', v: 2, lang: 'vi' }, { type: 'bac-giang-embed:set', v: 1, lang: 'VI' },
+          { type: 'bac-giang-embed:set', v: 1, lang: 'vi', theme: 'sepia' }, { type: 'bac-giang-embed:set', lang: 'vi' },
+          'bac-giang-embed:set', null, { type: 'bac-giang-embed:set', v: 1, lang: ['vi'] }]) f.contentWindow.postMessage(m, '*');
+      }
+    });
+    await frames(page, 10);
+    const after = await state();
+    assert(all(after, 'lang', 'en') && all(after, 'theme', 'dark'), `ignored: ${JSON.stringify(after)}`);
+    // embed.js refuses a value it does not document, rather than sending it.
+    const refused = await page.evaluate(() => { try { window.bacGiangEmbeds.set({ lang: 'fr' }); return false; } catch (e) { return e instanceof TypeError; } });
+    assert(refused, 'set() throws on an unknown language');
+    // Back to automatic: the frames follow the reader's (light) system again.
+    await page.click('[data-set-theme="auto"]');
+    await waitFor('theme', 'auto', 'automatic again');
+    assertEqual(await violations(page), [], 'CSP violations');
+    assertEqual(problems, [], 'problems');
+    await context.close();
   },
 });
 

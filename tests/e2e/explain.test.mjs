@@ -183,6 +183,10 @@ const failed = await run({
     await page.locator('[role="dialog"]').waitFor();
     const url = page.url();
     assertEqual(new URL(url).search, '?lang=en&theme=parks&card=kcn-planned-area&table=park-land', 'the address holds the view');
+    // The open card's own copy-link button: its item page, whose link preview is this card.
+    await page.click('[role="dialog"] .share-button');
+    await page.locator('[role="dialog"] .share-status', { hasText: 'copied' }).waitFor();
+    assertEqual(await page.evaluate(() => navigator.clipboard.readText()), `${base}items/kcn-planned-area.en.html`, 'the open card\'s link is its page');
     // The copy-link button (behind the dialog): close, copy, read the clipboard.
     await page.keyboard.press('Escape');
     await page.locator('[role="dialog"]').waitFor({ state: 'detached' });

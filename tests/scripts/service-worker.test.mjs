@@ -53,3 +53,17 @@ test('an embed\'s files are its page and what its links and scripts name, not it
   const dir = build();
   assert.deepEqual(embedFiles(dir), ['embed.html', 'public/favicon.svg', 'style-1.css', 'boot-b.js', 'embed-b.js', 'embed-b_bg.wasm']);
 });
+
+test('item pages, their images and oEmbed data are kept once used, never precached', () => {
+  const dir = build();
+  for (const f of ['items/park-land.vi.html', 'items/park-land.vi.png', 'items/park-land.vi.oembed.json', 'share.vi.png']) {
+    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    fs.writeFileSync(path.join(dir, f), f);
+  }
+  const { files, version } = writeServiceWorker(dir, ['embed.html']);
+  assert.ok(!files.some((f) => f.startsWith('items/') || f.startsWith('share.')), `precached: ${files}`);
+  assert.deepEqual(listed(dir, 'ON_USE_DIRS'), ['items/']);
+  // They count in the version: a new item page is a new build.
+  fs.writeFileSync(path.join(dir, 'items/park-land.vi.html'), 'changed');
+  assert.notEqual(writeServiceWorker(dir, ['embed.html']).version, version);
+});

@@ -3,7 +3,7 @@
  *   bacGiangEmbeds.set({ lang: "vi" | "en", theme: "light" | "dark" | "auto" })  (either or both)
  * No dependencies, no inline styles (works under a strict CSP), safe to include twice.
  *
- * Messages (see README "Embedding"):
+ * Messages (see README "Sharing and embedding"):
  *   embed → host: { type: "bac-giang-embed:height", v: 1, id: "<card or chart id>", height: <CSS px> }
  *   host → embed: { type: "bac-giang-embed:request-height" }  (asks for the height again)
  *   host → embed: { type: "bac-giang-embed:set", v: 1, lang?, theme? }  (what set() sends)

@@ -79,6 +79,12 @@ export function itemPage(embedHtml, item, site, siteName) {
     }),
     site ? `<link rel="canonical" href="${attr(site + item.page)}">` : '',
     `<link rel="alternate" type="application/json+oembed" href="${attr((site || '') + item.oembed)}" title="${attr(item.heading)}">`,
+    // The same item in the other language.
+    ...Object.keys(LOCALES).filter((l) => l !== item.lang).map((l) => {
+      const other = item.page.replace(`.${item.lang}.html`, `.${l}.html`);
+      return `<link rel="alternate" hreflang="${l}" href="${attr((site || '') + other)}">`
+        + `<meta property="og:locale:alternate" content="${LOCALES[l]}">`;
+    }),
   ].join('');
   let html = embedHtml
     .replace(root, `<html data-view=embed data-item=${item.id} lang=${item.lang}>`)

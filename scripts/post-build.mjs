@@ -6,7 +6,7 @@
 //    starts the wasm, shows a readable message if it cannot load, and registers the service
 //    worker.
 // 2. Other pages: scripts/build-release.sh first builds embed.html (its own page and wasm,
-//    without the dashboard's views; see README "Embedding") and export.html (an item's
+//    without the dashboard's views; see README "Sharing and embedding") and export.html (an item's
 //    downloads and embed code) with this hook, which then only does 1, 5 (the page's
 //    no-JavaScript text) and 6; the dashboard's build copies their output in ($PAGE_DISTS)
 //    before 3, 4 and 7.

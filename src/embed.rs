@@ -13,7 +13,7 @@
 
 use crate::model::{Chart, Dataset, Indicator, Lang, Scheme};
 
-/// The `type` of the height message an embed posts to its parent (see README "Embedding").
+/// The `type` of the height message an embed posts to its parent (see README "Sharing and embedding").
 pub const HEIGHT_MESSAGE: &str = "bac-giang-embed:height";
 /// The `type` of the message `embed.js` sends to ask an embed to post its height again.
 pub const HEIGHT_REQUEST: &str = "bac-giang-embed:request-height";

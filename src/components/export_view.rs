@@ -167,14 +167,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                         {flag(plain, ExportMsg::Plain, "plain")}
                         {flag(transparent, ExportMsg::Transparent, "transparent")}
                     </div>
-                    <label class="code-label" for="embed-code">{say(lang, ExportMsg::EmbedCode)}</label>
-                    <textarea id="embed-code" class="embed-code" readonly rows="6" spellcheck="false">{code}</textarea>
-                    <div class="copy-row">
-                        <button type="button" class="copy-button" on:click=copy>{say(lang, ExportMsg::Copy)}</button>
-                        <p class="copy-status" role="status">
-                            {status.message(lang, |l| export_text(l, ExportMsg::Copied), |l| export_text(l, ExportMsg::CopyBlocked))}
-                        </p>
-                    </div>
+                    {code_box(lang, "embed-code", 6, [ExportMsg::EmbedCode, ExportMsg::Copy], code, copy, status)}
                     <p class="note">{say(lang, ExportMsg::EmbedAttributes)}</p>
                     <p class="note">
                         {say(lang, ExportMsg::PageLink)}" "
@@ -184,14 +177,7 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
                 <section class="export-part" id="image" aria-labelledby="image-title">
                     <h3 id="image-title">{say(lang, ExportMsg::ImageTitle)}</h3>
                     <p>{say(lang, ExportMsg::ImageIntro)}</p>
-                    <label class="code-label" for="image-code">{say(lang, ExportMsg::ImageCode)}</label>
-                    <textarea id="image-code" class="embed-code" readonly rows="4" spellcheck="false">{image_code}</textarea>
-                    <div class="copy-row">
-                        <button type="button" class="copy-button" on:click=copy_image>{say(lang, ExportMsg::CopyImage)}</button>
-                        <p class="copy-status" role="status">
-                            {image_status.message(lang, |l| export_text(l, ExportMsg::Copied), |l| export_text(l, ExportMsg::CopyBlocked))}
-                        </p>
-                    </div>
+                    {code_box(lang, "image-code", 4, [ExportMsg::ImageCode, ExportMsg::CopyImage], image_code, copy_image, image_status)}
                 </section>
                 <section class="export-part export-preview" aria-labelledby="preview-title">
                     <h3 id="preview-title">{say(lang, ExportMsg::Preview)}</h3>
@@ -210,6 +196,29 @@ pub fn ExportView(params: Result<EmbedParams<'static>, EmbedError>) -> impl Into
             </main>
         </div>
     })
+}
+
+/// A code to paste: its label, the code (read-only, selectable) and its copy button with the
+/// outcome. `words`: the label's and the button's.
+fn code_box(
+    lang: RwSignal<Lang>,
+    id: &'static str,
+    rows: u32,
+    [label, button]: [ExportMsg; 2],
+    code: impl Fn() -> String + Send + Sync + 'static,
+    copy: impl Fn(leptos::ev::MouseEvent) + 'static,
+    status: CopyStatus,
+) -> impl IntoView {
+    view! {
+        <label class="code-label" for=id>{say(lang, label)}</label>
+        <textarea id=id class="embed-code" readonly rows=rows spellcheck="false">{code}</textarea>
+        <div class="copy-row">
+            <button type="button" class="copy-button" on:click=copy>{say(lang, button)}</button>
+            <p class="copy-status" role="status">
+                {status.message(lang, |l| export_text(l, ExportMsg::Copied), |l| export_text(l, ExportMsg::CopyBlocked))}
+            </p>
+        </div>
+    }
 }
 
 /// An export page word, in the current language.

@@ -132,6 +132,22 @@ impl Card {
         Card { svg, palette }
     }
 
+    /// Text, muted text and the accent (the first series), as SVG colours.
+    fn colours(&self) -> [String; 3] {
+        [
+            self.palette.text,
+            self.palette.muted,
+            self.palette.series[0],
+        ]
+        .map(hex)
+    }
+
+    /// The small line above the title.
+    fn header(&mut self, line: &str) {
+        let muted = hex(self.palette.muted);
+        self.text(MARGIN, 66.0, 24.0, false, &muted, line);
+    }
+
     /// One line of text with its baseline at `y`.
     fn text(&mut self, x: f64, y: f64, size: f64, bold: bool, colour: &str, text: &str) {
         let weight = if bold { " font-weight=\"bold\"" } else { "" };
@@ -233,24 +249,13 @@ fn hex(c: plotters::style::RGBColor) -> String {
 /// The card of one item, as SVG (rasterised by [`Fonts::rasterise`]).
 pub fn item_svg(data: &Dataset, build: BuildInfo, target: &Target, lang: Lang) -> String {
     let mut card = Card::new();
-    let (text, muted, accent) = (
-        hex(card.palette.text),
-        hex(card.palette.muted),
-        hex(card.palette.series[0]),
-    );
+    let [text, _, accent] = card.colours();
     let full = WIDTH as f64 - 2.0 * MARGIN;
-    card.text(
-        MARGIN,
-        66.0,
-        24.0,
-        false,
-        &muted,
-        &format!(
-            "{} · {}",
-            data.title.get(lang),
-            i18n::as_of_line(data, lang)
-        ),
-    );
+    card.header(&format!(
+        "{} · {}",
+        data.title.get(lang),
+        i18n::as_of_line(data, lang)
+    ));
     let bottom = HEIGHT as f64 - 96.0;
     let sources = match target {
         Target::Indicator(ind) => {
@@ -323,20 +328,9 @@ pub fn item_svg(data: &Dataset, build: BuildInfo, target: &Target, lang: Lang) -
 /// themes, side by side.
 pub fn dashboard_svg(data: &Dataset, build: BuildInfo, lang: Lang) -> String {
     let mut card = Card::new();
-    let (text, muted, accent) = (
-        hex(card.palette.text),
-        hex(card.palette.muted),
-        hex(card.palette.series[0]),
-    );
+    let [text, muted, accent] = card.colours();
     let full = WIDTH as f64 - 2.0 * MARGIN;
-    card.text(
-        MARGIN,
-        66.0,
-        24.0,
-        false,
-        &muted,
-        &i18n::as_of_line(data, lang),
-    );
+    card.header(&i18n::as_of_line(data, lang));
     let y = card.paragraph(136.0, 56.0, true, &text, data.title.get(lang), full, 2);
     card.paragraph(y, 28.0, false, &muted, data.subtitle.get(lang), full, 2);
     let headlines: Vec<_> = data

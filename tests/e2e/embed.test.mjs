@@ -370,8 +370,8 @@ const failed = await run({
       return inner > 0 && Math.abs(inner - frame.getBoundingClientRect().height) <= 2;
     }, null, { timeout: 5000 }).then(() => true, () => false);
     assert(sized, 'the preview is sized to its content');
-    await page.click('.copy-button');
-    await page.locator('.copy-status', { hasText: 'did not allow copying' }).waitFor();
+    await page.click('#embed .copy-button');
+    await page.locator('#embed .copy-status', { hasText: 'did not allow copying' }).waitFor();
     const selection = await page.evaluate(() => {
       const a = document.activeElement;
       return { id: a.id, all: a.selectionStart === 0 && a.selectionEnd === a.value.length };
@@ -382,7 +382,11 @@ const failed = await run({
     snippet = await code.inputValue();
     assert(snippet.includes('items/park-land.vi.html?theme=dark&amp;plain') && snippet.includes('title="Đất KCN đã thành lập: lấp đầy và còn trống"'), snippet);
     assert((await page.locator('#image-code').inputValue()).includes('alt="Đất KCN đã thành lập: lấp đầy và còn trống.'), 'the image snippet follows the language');
-    assertEqual(await page.locator('.copy-status').textContent(), '', 'the status is cleared when the code changes');
+    assertEqual(await page.locator('#embed .copy-status').textContent(), '', 'the status is cleared when the code changes');
+    // The image code has a copy button of its own, with its own status.
+    await page.click('#image .copy-button');
+    await page.waitForFunction(() => document.activeElement?.id === 'image-code');
+    assertEqual(await page.locator('#embed .copy-status').textContent(), '', 'one status per code');
     // Back to the dashboard, at the item, in the language chosen.
     await page.click('.back a');
     await page.waitForURL(/index\.html\?lang=vi&theme=parks#item-park-land$/);

@@ -59,6 +59,11 @@ const EMBED = [
   ['embed.html?id=grdp-growth-2023&transparent=1&plain=0', 'grdp-growth-2023'],
   ['embed.html?id=park-land&lang=%3Cscript%3E', 'problem'],
   ['embed.html?id=park-land#%3Cscript%3E', 'park-land'],
+  // Item pages name their item; the query gives only options.
+  ['items/park-land.vi.html?&&&plain&THEME=DARK', 'park-land'],
+  [`items/park-land.en.html?theme=${enc('<script>')}`, 'problem'],
+  ['items/park-land.vi.html?id=grdp-growth-2023', 'problem'],
+  ['items/park-land.vi.html?lang=en&lang=vi', 'problem'],
 ];
 
 /// A real build with markup in the data's labels and the test-only panic path (`test-hooks`).
@@ -109,7 +114,8 @@ const failed = await run({
         assert(text.length < 400, `${url.slice(0, 60)}: the message stays short (${text.length} chars)`);
       } else if (exportPage) {
         await page.locator('#embed-code').waitFor({ timeout: 15000 });
-        assert((await page.locator('#embed-code').inputValue()).includes(`embed.html?id=${expect}&amp;`), `${url.slice(0, 60)}: code for ${expect}`);
+        assert(/items\/[a-z0-9-]+\.(vi|en)\.html/.test(await page.locator('#embed-code').inputValue())
+          && (await page.locator('#embed-code').inputValue()).includes(`items/${expect}.`), `${url.slice(0, 60)}: code for ${expect}`);
       } else {
         await page.locator(`#item-${expect}`).waitFor({ timeout: 15000 });
       }

@@ -135,7 +135,11 @@ const failed = await run({
       const cache = await caches.open((await caches.keys())[0]);
       return (await cache.keys()).map((r) => r.url).sort();
     });
-    assertEqual(kept, [...swFiles(dist), ...swOnUse(dist)].map((f) => new URL(f, base).href).sort(), 'the embed\'s and export page\'s files kept after one use');
+    const isItem = (u) => u.includes('/items/');
+    assertEqual(kept.filter((u) => !isItem(u)), [...swFiles(dist), ...swOnUse(dist)].map((f) => new URL(f, base).href).sort(), 'the embed\'s and export page\'s files kept after one use');
+    // Item pages are fetched when used (here: the export page's preview) and kept once seen.
+    assertEqual(kept.filter(isItem), [`${base}items/${chartIds[0]}.vi.html`], 'only the item page seen is kept');
+    assert(!swFiles(dist).some((f) => f.startsWith('items/') || f.startsWith('share.')), 'no item page or picture precached');
     await page.goto(`${base}?lang=en`);
     await waitForCharts(page, 'en');
 
@@ -162,7 +166,12 @@ const failed = await run({
     assert((await paintedFraction(page, chartIds[0])) > 0.01, 'embed chart painted offline');
     await page.goto(`${base}export.html?id=${chartIds[0]}&lang=en`);
     await page.locator('#embed-code').waitFor();
-    assert((await page.locator('#embed-code').inputValue()).includes(`embed.html?id=${chartIds[0]}&amp;lang=en`), 'export page works offline once seen');
+    assert((await page.locator('#embed-code').inputValue()).includes(`items/${chartIds[0]}.en.html`), 'export page works offline once seen');
+    // The item page seen online opens offline, enhanced; one never seen says it needs a connection.
+    await page.goto(`${base}items/${chartIds[0]}.vi.html`);
+    await page.waitForFunction((id) => document.querySelector(`canvas[data-chart="${id}"]`)?.dataset.drawn === 'vi', chartIds[0]);
+    await page.goto(`${base}items/${chartIds[1]}.en.html`);
+    assert((await page.textContent('body')).includes('needs a connection'), 'an unseen item page offline');
     assertEqual(problems, [], 'no console errors, page errors or failed requests offline');
     await context.close();
   },

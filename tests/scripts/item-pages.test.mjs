@@ -44,6 +44,10 @@ test('an item page is the embed page with its item, its language and its share t
   assert.ok(html.includes('<meta name="twitter:card" content="summary_large_image">'));
   assert.ok(html.includes('<link rel="alternate" type="application/json+oembed" href="items/park-land.en.oembed.json"'));
   assert.ok(!html.includes('canonical'));
+  // The same item in the other language.
+  assert.ok(html.includes('<link rel="alternate" hreflang="vi" href="items/park-land.vi.html">'));
+  assert.ok(html.includes('<meta property="og:locale" content="en_GB">'));
+  assert.ok(html.includes('<meta property="og:locale:alternate" content="vi_VN">'));
   // The page's script and stylesheet stay as built.
   assert.ok(html.includes('src=./bac-giang-embed-1.js integrity=sha384-x'));
 });

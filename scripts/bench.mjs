@@ -76,6 +76,12 @@ const pages = {
   dashboard: await transfer('?lang=vi', drawn),
   'embed (card)': await transfer('embed.html?id=grdp-growth-2023&lang=vi', drawn),
   'embed (chart)': await transfer('embed.html?id=park-land&lang=vi', drawn),
+  // An item's own page (what a shared link or today's snippet opens). Builds from before item
+  // pages have none.
+  ...(fs.existsSync(path.join(dist, 'items')) ? {
+    'item page (card)': await transfer('items/grdp-growth-2023.vi.html', drawn),
+    'item page (chart)': await transfer('items/park-land.vi.html', drawn),
+  } : {}),
 };
 // Loaded only when a reader follows a card's or chart's Download or Embed link; its preview
 // frame loads that item's embed as well (counted here).
@@ -86,6 +92,12 @@ console.log('\n## Transfer per page (what the browser fetches, as the build\'s p
 console.log('| page | raw KB | gzip KB | brotli KB | files |\n|---|---:|---:|---:|---|');
 for (const [name, t] of [...Object.entries(pages), ...(exportPage ? [['export page, with its preview (when used)', exportPage]] : [])]) {
   console.log(`| ${name} | ${kb(t.raw)} | ${kb(t.gz)} | ${kb(t.br)} | ${t.files.join(' ')} |`);
+}
+if (fs.existsSync(path.join(dist, 'items'))) {
+  // What link previews fetch: the social card images (no page needs them).
+  const pngs = fs.readdirSync(path.join(dist, 'items')).filter((f) => f.endsWith('.png')).map((f) => fs.statSync(path.join(dist, 'items', f)).size);
+  const sorted = [...pngs].sort((a, b) => a - b);
+  console.log(`\nsocial card images: ${pngs.length} in items/, 1200 × 630 PNG, median ${kb(sorted[sorted.length >> 1]).trim()} KB, largest ${kb(sorted[sorted.length - 1]).trim()} KB, ${kb(pngs.reduce((a, b) => a + b, 0)).trim()} KB in all`);
 }
 const total = pages.dashboard.gz;
 console.log(`\nsize check: the tests fail above ${LIMIT_KB} KB gzip for the dashboard (scripts/size-check.mjs)`);

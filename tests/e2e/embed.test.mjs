@@ -510,10 +510,38 @@ const failed = await run({
     }
     await context.close();
 
+    // The build's copy, as a reader without scripts gets it (the app's script blocked, so axe
+    // can still run), has no accessibility violations, light and dark.
+    for (const colorScheme of ['light', 'dark']) {
+      const c = await browser.newContext({ viewport: { width: 700, height: 900 }, colorScheme });
+      await c.route(/bac-giang-embed-.*\.js$/, (route) => route.abort());
+      const p = await c.newPage();
+      for (const item of ['items/park-land.vi.html', 'items/grdp-growth-2023.en.html']) {
+        await p.goto(base + item);
+        await p.locator('#prerender').waitFor();
+        assertEqual(await axeViolations(p), [], `${item} without scripts, ${colorScheme}: axe`);
+      }
+      await c.close();
+    }
+
     // With JavaScript: the embed's app takes over, with the options in the query.
     const { context: c2, page: live, problems } = await open(`${base}items/park-land.en.html?theme=dark&plain`, { width: 700 });
     await live.locator('html[data-theme="dark"] .embed-plain canvas[data-drawn="en"]').waitFor();
     assertEqual(await live.locator('#prerender').count(), 0, 'the prerendered copy gives way');
+    // Without options, the app takes over from the build's copy without moving anything.
+    for (const item of ['items/park-land.en.html', 'items/grdp-growth-2023.vi.html']) {
+      const c = await browser.newContext({ viewport: { width: 700, height: 900 } });
+      await c.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+      });
+      const p = await c.newPage();
+      await p.goto(base + item);
+      await p.waitForFunction(() => !document.getElementById('prerender') && [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn));
+      await frames(p, 3);
+      assertEqual(await p.evaluate(() => window.__shifts), [], `${item}: layout shifts on takeover`);
+      await c.close();
+    }
     assertEqual(await violations(live), [], 'CSP violations');
     assertEqual(problems, [], 'problems');
     await c2.close();

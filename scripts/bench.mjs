@@ -40,13 +40,23 @@ const gzipOf = (f) => Math.min(servedGzip(dist, path.relative(dist, f)), fs.stat
 const brotliOf = (f) => (fs.existsSync(`${f}.br`) ? fs.statSync(`${f}.br`) : fs.statSync(f)).size;
 console.log('| file | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|');
 let raw = 0, gz = 0, br = 0;
+// The items' pages, pictures and oEmbed files: one line per kind, not hundreds.
+const groups = new Map();
 for (const f of files(dist).filter((f) => !/\.(br|gz)$/.test(f)).sort()) {
   const body = fs.readFileSync(f);
   const g = gzipOf(f);
   const b = brotliOf(f);
   raw += body.length; gz += g; br += b;
-  console.log(`| ${path.relative(dist, f)} | ${kb(body.length)} | ${kb(g)} | ${kb(b)} |`);
+  const rel = path.relative(dist, f);
+  const group = rel.match(/^items\/.*?(\.[a-z]+\.(?:html|png|oembed\.json))$/)?.[1].replace(/^\.[a-z]+/, '');
+  if (!group) {
+    console.log(`| ${rel} | ${kb(body.length)} | ${kb(g)} | ${kb(b)} |`);
+    continue;
+  }
+  const sum = groups.get(group) || { n: 0, raw: 0, g: 0, b: 0 };
+  groups.set(group, { n: sum.n + 1, raw: sum.raw + body.length, g: sum.g + g, b: sum.b + b });
 }
+for (const [ext, t] of groups) console.log(`| items/*${ext} (${t.n} files, in all) | ${kb(t.raw)} | ${kb(t.g)} | ${kb(t.b)} |`);
 console.log(`| **all files** (incl. demo pages and embed.js) | ${kb(raw)} | ${kb(gz)} | ${kb(br)} |`);
 
 const browser = await launch();

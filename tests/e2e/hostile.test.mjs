@@ -66,6 +66,8 @@ const EMBED = [
   ['items/park-land.vi.html?lang=en&lang=vi', 'problem'],
 ];
 
+const SITE = 'https://news.example/bac-giang/';
+
 /// A real build with markup in the data's labels and the test-only panic path (`test-hooks`).
 function buildFixture() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bac-giang-hostile-'));
@@ -78,7 +80,8 @@ function buildFixture() {
   fs.writeFileSync(file, JSON.stringify(json, null, 2));
   const out = path.join(tmp, 'dist');
   execFileSync('bash', [path.join(root, 'scripts', 'build-release.sh'), '--features', 'test-hooks', '--dist', out], {
-    cwd: root, env: { ...process.env, DATASET: file }, stdio: ['ignore', 'ignore', 'inherit'],
+    // A public address, as a deployment sets it: share tags become absolute.
+    cwd: root, env: { ...process.env, DATASET: file, SITE_URL: SITE }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   return { tmp, out, id: json.indicators[0].id };
 }
@@ -167,6 +170,21 @@ const failed = await run({
     assert((await page.textContent('.card-label')).includes('<img src=x'), 'embed shows it as text');
     assertEqual(await page.locator('img').count(), 0, 'no image in the embed');
     assert(!(await page.evaluate(() => window.__pwned)), 'nothing ran');
+    // Its item page: the markup stays text in the content and in every share tag, and the
+    // share tags carry the site's absolute addresses (SITE_URL).
+    const itemHtml = await (await fetch(`${site.base}items/${fixture.id}.en.html`)).text();
+    const head = itemHtml.slice(0, itemHtml.indexOf('</head>'));
+    assert(head.includes('<meta property="og:title" content="Growth &lt;img src=x'), `og:title escaped: ${head.slice(0, 400)}`);
+    assertEqual(head.match(/<script/g).length, 1, 'the head holds only the app\'s own script');
+    assert(head.includes(`<meta property="og:image" content="${SITE}items/${fixture.id}.en.png">`), 'og:image absolute');
+    assert(head.includes(`<link rel="canonical" href="${SITE}items/${fixture.id}.en.html">`), 'canonical absolute');
+    const oembed = await (await fetch(`${site.base}items/${fixture.id}.en.oembed.json`)).json();
+    assertEqual(oembed.thumbnail_url, `${SITE}items/${fixture.id}.en.png`, 'oEmbed thumbnail absolute');
+    assert(oembed.html.includes(`src="${SITE}items/${fixture.id}.en.html"`) && oembed.html.includes('&lt;img src=x'), `oEmbed html: ${oembed.html}`);
+    await page.goto(`${site.base}items/${fixture.id}.en.html`);
+    await page.locator(`#item-${fixture.id}`).waitFor();
+    assertEqual(await page.locator('img, b, script:not([src])').count(), 0, 'no element made from data on the item page');
+    assert(!(await page.evaluate(() => window.__pwned)), 'nothing ran on the item page');
     assertEqual(problems, [], 'no errors');
 
     // The deliberate panic (test-hooks builds only) after the app is on screen.

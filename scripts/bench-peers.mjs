@@ -7,7 +7,9 @@
 //     holds its drawing: the app's build-time SVG or drawn canvas, a peer's rendered chart),
 //   - bytes (gzip, as served): everything each page fetches, and for the app also the first
 //     complete view (every card and chart visible: HTML + CSS, no JavaScript or wasm),
-// and the app's figures as ratios of each peer's.
+// and the app's figures as ratios of each peer's; and the first contentful paint of two
+// references (the page's header alone, an empty page with its stylesheet), which bound what a
+// first paint of this page can take.
 // Usage: node scripts/bench-peers.mjs (after a release build; RUNS=n, default 10 per page).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -99,6 +101,11 @@ export async function writePeers(dir, appDist) {
   for (const [name, from] of Object.entries(libraries)) {
     fs.copyFileSync(path.join(root, 'node_modules', from), path.join(dir, name));
   }
+  // Two references for first paint, measured in the same run: the page's own header alone
+  // (the least a first paint of this page shows) and an empty page with its stylesheet (the
+  // browser's own floor here).
+  fs.writeFileSync(path.join(dir, 'floor-header.html'), page.replace(/<main[\s\S]*<\/main>/, '<main id=content></main>'));
+  fs.writeFileSync(path.join(dir, 'floor-blank.html'), page.replace(/<body>[\s\S]*<\/body>/, '<body><p>Kinh tế Bắc Giang</p></body>'));
   const data = JSON.parse(fs.readFileSync(path.join(root, 'data', 'bac-giang.json'), 'utf8'));
   fs.writeFileSync(path.join(dir, 'peer-data.js'), `const PEER_CHARTS = ${JSON.stringify(peerCharts(data))};\n`);
   await precompress(dir);
@@ -159,6 +166,12 @@ export async function benchPeers({ browser, appBase, appDist, runs = Number(proc
     'Chart.js 4': { url: `${peers.base}chartjs.html`, dir: peersDir },
     'Vega-Lite 6': { url: `${peers.base}vega-lite.html`, dir: peersDir },
   };
+  // First-paint references (no charts): see writePeers.
+  const floors = {
+    'the page\'s header alone': { url: `${peers.base}floor-header.html`, dir: peersDir },
+    'an empty page with the stylesheet': { url: `${peers.base}floor-blank.html`, dir: peersDir },
+  };
+  const floorFcp = Object.fromEntries(Object.keys(floors).map((k) => [k, []]));
   const charts = JSON.parse(fs.readFileSync(path.join(root, 'data', 'bac-giang.json'), 'utf8')).charts.length;
   const results = Object.fromEntries(Object.keys(pages).map((k) => [k, { fcp: [], first: [], every: [], bytes: null }]));
   for (let i = 0; i < runs; i++) {
@@ -179,6 +192,11 @@ export async function benchPeers({ browser, appBase, appDist, runs = Number(proc
       }
       await context.close();
     }
+    for (const [name, p] of Object.entries(floors)) {
+      const { context, fcp } = await coldLoad(browser, p.url, 0);
+      floorFcp[name].push(fcp);
+      await context.close();
+    }
   }
   peers.server.close();
 
@@ -197,6 +215,12 @@ export async function benchPeers({ browser, appBase, appDist, runs = Number(proc
   lines.push(`| bytes, first complete view (KB gzip, HTML + CSS) | ${firstView.toFixed(1)} | ${c.toFixed(1)} | ${v.toFixed(1)} | ${ratio(firstView, c)} | ${ratio(firstView, v)} |`);
   const every = m('app', 'every') / m('Chart.js 4', 'every');
   const fcp = m('app', 'fcp') / m('Chart.js 4', 'fcp');
+  const chartJsFcp = m('Chart.js 4', 'fcp');
+  lines.push(`\nFirst contentful paint of two references in the same run (no charts), against ${(chartJsFcp / 2).toFixed(0)} ms, half the Chart.js page's:\n`);
+  lines.push('| reference | first contentful paint (ms) | ÷ Chart.js |\n|---|---:|---:|');
+  for (const [name, times] of Object.entries(floorFcp)) {
+    lines.push(`| ${name} | ${median(times).toFixed(0)} | ${ratio(median(times), chartJsFcp)} |`);
+  }
   lines.push(`\nTargets: every chart visible ≤ 0.6× Chart.js: ${every <= 0.6 ? 'yes' : 'NO'} (${every.toFixed(2)}×); `
     + `first contentful paint ≤ 0.5×: ${fcp <= 0.5 ? 'yes' : 'NO'} (${fcp.toFixed(2)}×); `
     + `first complete view ≤ 30 KB gzip: ${firstView <= 30 ? 'yes' : 'NO'} (${firstView.toFixed(1)} KB).`);

@@ -1,10 +1,13 @@
-//! Embeds: what `embed.html?…` shows, and the snippet editors paste. Pure functions over the
-//! raw query string, so every hostile URL can be tested natively.
+//! Embeds and sharing: what an item page (`items/<id>.<lang>.html?…`) or `embed.html?…` shows,
+//! the snippets editors paste, the sentence link previews carry, and the messages host pages
+//! send. Pure functions over the raw query string and message fields, so every hostile URL and
+//! message can be tested natively.
 //!
 //! Parameters (keys and keyword values are ASCII case-insensitive; unknown keys are ignored,
 //! since host pages and link trackers add their own):
-//! - `id` (required): an indicator or chart id from the data.
-//! - `lang`: `vi` | `en`; absent → the reader's browser language.
+//! - `id` (required by `embed.html`; an item page names its own): an indicator or chart id.
+//! - `lang`: `vi` | `en`; absent → the item page's language, or for `embed.html` the reader's
+//!   browser language.
 //! - `theme`: `light` | `dark` | `auto` (default, follows the reader's system).
 //! - `plain`: no header or footer. `transparent`: no page background.
 //!   Both take no value, or `1`/`true`/`yes`, or `0`/`false`/`no`.

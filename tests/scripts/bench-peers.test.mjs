@@ -28,9 +28,9 @@ test('the peer pages are the app page without its scripts and drawings, one box 
   fs.mkdirSync(app);
   fs.writeFileSync(path.join(app, 'style-1.css'), 'body{}');
   fs.writeFileSync(path.join(app, 'index.html'), '<html><head><link href=./style-1.css rel=stylesheet>'
-    + '<script type=module src=./app.js></script><link as=fetch href=./app.wasm rel=preload></head><body>'
+    + '<script type=module src=./app.js></script><link as=fetch href=./app.wasm rel=preload></head><body><header>Kinh tế</header><main id=content>'
     + data.charts.map((c) => `<figure id=item-${c.id} class=chart-card><div class="chart-box chart-static"><svg class="chart-svg b0"><rect/></svg></div></figure>`).join('')
-    + '</body></html>');
+    + '</main></body></html>');
   await writePeers(path.join(tmp, 'peers'), app);
   for (const [page, head, body] of [['chartjs.html', [], ['chart.umd.js', 'peer-data.js', 'chartjs.js']],
     ['vega-lite.html', ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'], ['peer-data.js', 'vega-lite.js']]]) {
@@ -42,5 +42,13 @@ test('the peer pages are the app page without its scripts and drawings, one box 
     assert.deepEqual([scripts(before), scripts(after)], [head, body], page);
     for (const f of [...head, ...body]) assert.ok(fs.existsSync(path.join(tmp, 'peers', f)), f);
   }
+  // The first-paint references: the same head (stylesheet, no scripts), without the charts'
+  // boxes; the empty one holds one line of text.
+  for (const page of ['floor-header.html', 'floor-blank.html']) {
+    const html = fs.readFileSync(path.join(tmp, 'peers', page), 'utf8');
+    assert.ok(html.includes('href=./style-1.css') && !html.includes('<script') && !html.includes('<figure'), page);
+  }
+  assert.ok(fs.readFileSync(path.join(tmp, 'peers', 'floor-header.html'), 'utf8').includes('<header>Kinh tế</header><main id=content></main>'));
+  assert.ok(fs.readFileSync(path.join(tmp, 'peers', 'floor-blank.html'), 'utf8').includes('<body><p>Kinh tế Bắc Giang</p></body>'));
   fs.rmSync(tmp, { recursive: true, force: true });
 });

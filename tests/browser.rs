@@ -437,8 +437,14 @@ async fn export_page_offers_downloads_and_the_embed_code_for_the_address_item() 
         // The textarea's text is its value (readonly, never edited).
         let code = text_of("#embed-code");
         assert!(
-            code.contains("embed.html?id=park-land&amp;lang=en&amp;theme=dark\""),
+            code.contains("items/park-land.en.html?theme=dark\""),
             "{code}"
+        );
+        // The image snippet: the item's picture, its key fact as alt, linked to its page.
+        let image = text_of("#image-code");
+        assert!(
+            image.contains("items/park-land.en.png\" width=\"600\" height=\"315\" alt=\"Land in established parks"),
+            "{image}"
         );
         assert!(
             code.contains("title=\"Land in established parks: occupied and free\""),
@@ -462,7 +468,7 @@ async fn export_page_offers_downloads_and_the_embed_code_for_the_address_item() 
         );
         assert_eq!(
             attr("iframe.preview", "src"),
-            "embed.html?id=park-land&lang=en&theme=dark"
+            "items/park-land.en.html?theme=dark"
         );
         assert_eq!(
             text_of(".export-title"),
@@ -474,6 +480,7 @@ async fn export_page_offers_downloads_and_the_embed_code_for_the_address_item() 
         let count = |s: &str| host.query_selector_all(s).unwrap().length();
         assert_eq!(count("#download"), 0, "a card has no downloads of its own");
         assert_eq!(count("#embed-code"), 1);
+        assert_eq!(count("#image-code"), 1);
     })
     .await;
     with_page("export", "?lang=en", |_| {

@@ -250,16 +250,20 @@ const failed = await run({
     assert(bytes(embed) < bytes(dashboard), `embed ${bytes(embed)} B < dashboard ${bytes(dashboard)} B (gzip)`);
   },
 
-  async 'every card and chart id in the data makes a working embed'() {
+  async 'every card and chart id in the data makes a working embed, from embed.html and from its item page'() {
     const { context, page, problems } = await open(base + 'embed.html?id=park-land', { width: 640 });
     for (const id of [...indicatorIds, ...chartIds]) {
       const isChart = chartIds.includes(id);
-      await page.goto(`${base}embed.html?id=${id}&lang=en`);
-      await page.waitForSelector(isChart ? `figure[data-chart-card="${id}"]` : `article[data-indicator="${id}"]`, { timeout: 10000 });
-      if (isChart) await page.waitForFunction((id) => document.querySelector(`canvas[data-chart="${id}"]`)?.dataset.drawn === 'en', id);
-      assertEqual(await page.locator('.embed-problem').count(), 0, `${id}: no error message`);
-      assertEqual(await page.locator('.card-open, .embed-button').count(), 0, `${id}: no dashboard controls in an embed`);
-      assert((await page.title()).includes("Bắc Giang's economy"), `${id}: title`);
+      for (const [url, lang, site] of [[`embed.html?id=${id}&lang=en`, 'en', "Bắc Giang's economy"], [`items/${id}.vi.html`, 'vi', 'Kinh tế Bắc Giang']]) {
+        await page.goto(base + url);
+        // The app's own elements: on an item page, the build's copy has given way to them.
+        await page.waitForSelector(isChart ? `figure[data-chart-card="${id}"]` : `article[data-indicator="${id}"]`, { timeout: 10000 });
+        if (isChart) await page.waitForFunction(([id, lang]) => document.querySelector(`canvas[data-chart="${id}"]`)?.dataset.drawn === lang, [id, lang]);
+        assertEqual(await page.locator('.embed-problem, #prerender').count(), 0, `${url}: no error message, no leftover copy`);
+        assertEqual(await page.locator('.card-open, .embed-button').count(), 0, `${url}: no dashboard controls in an embed`);
+        assert((await page.title()).includes(site), `${url}: title`);
+        assertEqual(await page.getAttribute('html', 'lang'), lang, `${url}: language`);
+      }
     }
     assertEqual(problems, [], 'problems');
     await context.close();

@@ -34,24 +34,20 @@ export const attr = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, 
 /// `imageUrl` (both absolute, or relative to the page itself).
 export function shareTags({ title, description, pageUrl, imageUrl, imageAlt, locale, siteName }) {
   const meta = (key, name, content) => `<meta ${key}="${name}" content="${attr(content)}">`;
+  // What Open Graph and X's card both say, each in its own vocabulary.
+  const both = [['title', title], ['description', description], ['image', imageUrl], ['image:alt', imageAlt]];
   return [
     meta('name', 'description', description),
     meta('property', 'og:type', 'article'),
     meta('property', 'og:site_name', siteName),
-    meta('property', 'og:title', title),
-    meta('property', 'og:description', description),
     meta('property', 'og:url', pageUrl),
     meta('property', 'og:locale', locale),
-    meta('property', 'og:image', imageUrl),
+    ...both.map(([k, v]) => meta('property', `og:${k}`, v)),
     meta('property', 'og:image:type', 'image/png'),
     meta('property', 'og:image:width', '1200'),
     meta('property', 'og:image:height', '630'),
-    meta('property', 'og:image:alt', imageAlt),
     meta('name', 'twitter:card', 'summary_large_image'),
-    meta('name', 'twitter:title', title),
-    meta('name', 'twitter:description', description),
-    meta('name', 'twitter:image', imageUrl),
-    meta('name', 'twitter:image:alt', imageAlt),
+    ...both.map(([k, v]) => meta('name', `twitter:${k}`, v)),
   ].join('');
 }
 

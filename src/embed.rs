@@ -41,6 +41,14 @@ impl<'a> Target<'a> {
             .or_else(|| data.chart(id).map(Target::Chart))
     }
 
+    /// Every card and chart of the data, cards first: what gets an item page.
+    pub fn all(data: &'a Dataset) -> impl Iterator<Item = Target<'a>> {
+        data.indicators
+            .iter()
+            .map(Target::Indicator)
+            .chain(data.charts.iter().map(Target::Chart))
+    }
+
     pub fn id(&self) -> &'a str {
         match self {
             Target::Indicator(i) => &i.id,
@@ -301,6 +309,11 @@ pub const SANDBOX: &str = "allow-scripts allow-popups allow-popups-to-escape-san
 /// each language: readable without JavaScript, with its social card image and oEmbed data.
 pub fn item_page(id: &str, lang: Lang) -> String {
     format!("items/{id}.{}.html", lang.code())
+}
+
+/// The item's oEmbed data (written at build time).
+pub fn item_oembed(id: &str, lang: Lang) -> String {
+    format!("items/{id}.{}.oembed.json", lang.code())
 }
 
 /// The item's social card image (1200 × 630 PNG, drawn at build time).

@@ -234,11 +234,7 @@ fn the_svg_backend_names_roles_joins_lines_and_refuses_unnamed_colours() {
 }
 
 fn every_target(data: &bac_giang_economy::model::Dataset) -> Vec<Target<'_>> {
-    data.indicators
-        .iter()
-        .map(Target::Indicator)
-        .chain(data.charts.iter().map(Target::Chart))
-        .collect()
+    Target::all(data).collect()
 }
 
 #[test]

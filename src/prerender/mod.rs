@@ -494,39 +494,28 @@ pub fn write_share_files(
     let fonts = social::Fonts::bundled();
     let png = |svg: &str| fonts.rasterise(svg).map_err(std::io::Error::other);
     std::fs::create_dir_all(dir.join("items"))?;
-    let targets: Vec<Target> = data
-        .indicators
-        .iter()
-        .map(Target::Indicator)
-        .chain(data.charts.iter().map(Target::Chart))
-        .collect();
     let mut pages = Vec::new();
     for lang in Lang::ALL {
-        for target in &targets {
+        for target in Target::all(data) {
             let id = target.id();
             let image = embed::item_image(id, lang);
             std::fs::write(
                 dir.join(&image),
-                png(&social::item_svg(data, build, target, lang))?,
+                png(&social::item_svg(data, build, &target, lang))?,
             )?;
-            let page = embed::item_page(id, lang);
+            let (page, height) = (embed::item_page(id, lang), target.fallback_height(data));
             pages.push(ItemPage {
                 id: id.to_string(),
                 lang: lang.code(),
-                oembed: page.replace(".html", ".oembed.json"),
+                oembed: embed::item_oembed(id, lang),
+                snippet: embed::snippet(site, target.title(lang), &page, height),
                 page,
                 image,
                 heading: target.title(lang).to_string(),
                 title: format!("{} · {}", target.title(lang), data.title.get(lang)),
-                description: embed::key_fact(data, target, lang),
-                body: item_page(data, build, target, lang),
-                height: target.fallback_height(data),
-                snippet: embed::snippet(
-                    site,
-                    target.title(lang),
-                    &embed::item_page(id, lang),
-                    target.fallback_height(data),
-                ),
+                description: embed::key_fact(data, &target, lang),
+                body: item_page(data, build, &target, lang),
+                height,
             });
         }
     }

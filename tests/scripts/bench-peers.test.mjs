@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { peerCharts, writePeers } from '../../scripts/bench-peers.mjs';
+import { holdFirstPaint, peerCharts, writePeers } from '../../scripts/bench-peers.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const data = JSON.parse(fs.readFileSync(path.join(root, 'data/bac-giang.json'), 'utf8'));
@@ -50,5 +50,15 @@ test('the peer pages are the app page without its scripts and drawings, one box 
   }
   assert.ok(fs.readFileSync(path.join(tmp, 'peers', 'floor-header.html'), 'utf8').includes('<header>Kinh tế</header><main id=content></main>'));
   assert.ok(fs.readFileSync(path.join(tmp, 'peers', 'floor-blank.html'), 'utf8').includes('<body><p>Kinh tế Bắc Giang</p></body>'));
+  // The held reference: the app's own page and files, rendering held until the last chart.
+  const held = fs.readFileSync(path.join(tmp, 'peers', 'held', 'index.html'), 'utf8');
+  const last = data.charts.at(-1).id;
+  assert.ok(held.includes(`<link rel=expect href=#item-${last} blocking=render></head>`), held.slice(0, 300));
+  assert.ok(held.includes('app.js') && held.includes('chart-svg'));
+  assert.ok(fs.existsSync(path.join(tmp, 'peers', 'held', 'style-1.css')));
   fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('holding the first paint needs a chart to wait for', () => {
+  assert.throws(() => holdFirstPaint('<html><head></head><body><p>no charts</p></body></html>'), /no chart figure/);
 });

@@ -343,16 +343,16 @@ pub fn focus_by_id(id: &str) -> Option<web_sys::Element> {
     Some(el)
 }
 
-/// Measures text as the canvas will draw it (same font shorthand as plotters-canvas), so
+/// Measures text in `family` as the canvas will draw it (same font shorthand as plotters-canvas), so
 /// charts lay out with exact widths and without touching the DOM; None where the browser
 /// cannot (no canvas). One shared canvas that is
 /// not in the page: setting the font of a canvas in the page makes the browser bring the
 /// page's style up to date first (~30 ms after a language switch restyles every element).
-pub fn text_measure() -> impl Fn(&str, f64, bool) -> Option<f64> {
+pub fn text_measure(family: &'static str) -> impl Fn(&str, f64, bool) -> Option<f64> {
     move |text: &str, size: f64, bold: bool| {
         TEXT_MEASURER.with_borrow_mut(|measurer| {
             if measurer.is_none() {
-                *measurer = TextMeasurer::new();
+                *measurer = TextMeasurer::new(family);
             }
             measurer.as_mut()?.width(text, size, bold)
         })
@@ -361,6 +361,7 @@ pub fn text_measure() -> impl Fn(&str, f64, bool) -> Option<f64> {
 
 struct TextMeasurer {
     context: web_sys::CanvasRenderingContext2d,
+    family: &'static str,
     /// The font last set (size bits, bold): setting it again is not free.
     font: (u64, bool),
 }
@@ -370,13 +371,14 @@ thread_local! {
 }
 
 impl TextMeasurer {
-    fn new() -> Option<Self> {
+    fn new(family: &'static str) -> Option<Self> {
         let context = offscreen_canvas(1, 1)?
             .get_context("2d")
             .ok()??
             .unchecked_into::<web_sys::CanvasRenderingContext2d>();
         Some(Self {
             context,
+            family,
             font: (0, false),
         })
     }
@@ -385,7 +387,7 @@ impl TextMeasurer {
         if self.font != (size.to_bits(), bold) {
             let weight = if bold { "bold" } else { "normal" };
             self.context
-                .set_font(&format!("{weight} {}px sans-serif", size));
+                .set_font(&format!("{weight} {size}px {}", self.family));
             self.font = (size.to_bits(), bold);
         }
         self.context.measure_text(text).ok().map(|m| m.width())

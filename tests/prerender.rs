@@ -109,6 +109,28 @@ fn bands_cover_every_width_without_straddling_the_layout_switch() {
     );
 }
 
+/// Charts (canvas, build-time SVG, text measure) set their words in the page's own font stack,
+/// so a cold page looks up one family, not a second one for the charts.
+#[test]
+fn charts_use_the_page_font() {
+    let css = include_str!("../style.css");
+    let body = css
+        .split("\nbody {")
+        .nth(1)
+        .expect("style.css has a body rule");
+    let body = &body[..body.find('}').expect("the body rule ends")];
+    assert!(
+        body.contains(&format!("font-family: {};", charts::FONT_FAMILY)),
+        "style.css body should use charts::FONT_FAMILY:\n{body}"
+    );
+    // The drawings inherit it: no other rule names a family.
+    assert_eq!(
+        count(css, "font-family:"),
+        1,
+        "only body names a font family"
+    );
+}
+
 #[test]
 fn chart_marks_name_their_colour_role_never_a_colour() {
     let html = prerender::html(&embedded_dataset(), BUILD, Lang::Vi);

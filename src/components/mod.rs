@@ -228,7 +228,7 @@ pub fn optional_line(
 
 /// Text widths as the browser's canvas measures them, estimated where it cannot.
 pub fn text_width() -> impl Fn(&str, f64, bool) -> f64 {
-    let measure = crate::web::text_measure();
+    let measure = crate::web::text_measure(crate::charts::FONT_FAMILY);
     move |text, size, bold| {
         measure(text, size, bold)
             .unwrap_or_else(|| crate::charts::estimate_text_width(text, size, bold))

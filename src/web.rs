@@ -343,11 +343,11 @@ pub fn focus_by_id(id: &str) -> Option<web_sys::Element> {
     Some(el)
 }
 
-/// Measures text in `family` as the canvas will draw it (same font shorthand as plotters-canvas), so
-/// charts lay out with exact widths and without touching the DOM; None where the browser
-/// cannot (no canvas). One shared canvas that is
-/// not in the page: setting the font of a canvas in the page makes the browser bring the
-/// page's style up to date first (~30 ms after a language switch restyles every element).
+/// Measures text in `family` as the canvas will draw it (same font shorthand as
+/// plotters-canvas), so charts lay out with exact widths and without touching the DOM; None
+/// where the browser cannot (no canvas). One shared canvas that is not in the page: setting
+/// the font of a canvas in the page makes the browser bring the page's style up to date first
+/// (~30 ms after a language switch restyles every element).
 pub fn text_measure(family: &'static str) -> impl Fn(&str, f64, bool) -> Option<f64> {
     move |text: &str, size: f64, bold: bool| {
         TEXT_MEASURER.with_borrow_mut(|measurer| {

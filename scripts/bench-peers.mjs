@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, serve } from '../tests/e2e/harness.mjs';
-import { precompress } from './precompress.mjs';
+import { precompress, precompressFile } from './precompress.mjs';
 import { servedGzip } from './size-check.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,16 +107,16 @@ export async function writePeers(dir, appDist) {
   // browser's own floor here).
   fs.writeFileSync(path.join(dir, 'floor-header.html'), page.replace(/<main[\s\S]*<\/main>/, '<main id=content></main>'));
   fs.writeFileSync(path.join(dir, 'floor-blank.html'), page.replace(/<body>[\s\S]*<\/body>/, '<body><p>Kinh tế Bắc Giang</p></body>'));
-  // The app itself with its first paint held (test-only: the dashboard paints progressively).
-  const held = path.join(dir, 'held');
-  fs.mkdirSync(held);
-  for (const f of fs.readdirSync(appDist)) {
-    if (fs.statSync(path.join(appDist, f)).isFile() && f !== 'index.html') fs.copyFileSync(path.join(appDist, f), path.join(held, f));
-  }
-  fs.writeFileSync(path.join(held, 'index.html'), holdFirstPaint(app));
   const data = JSON.parse(fs.readFileSync(path.join(root, 'data', 'bac-giang.json'), 'utf8'));
   fs.writeFileSync(path.join(dir, 'peer-data.js'), `const PEER_CHARTS = ${JSON.stringify(peerCharts(data))};\n`);
   await precompress(dir);
+  // The app itself with its first paint held (test-only: the dashboard paints progressively):
+  // the build as served, its compressed copies included, but for its page (and no item pages).
+  const held = path.join(dir, 'held');
+  const own = (f) => f === path.join(appDist, 'items') || /^index\.html/.test(path.relative(appDist, f));
+  fs.cpSync(appDist, held, { recursive: true, filter: (f) => !own(f) });
+  fs.writeFileSync(path.join(held, 'index.html'), holdFirstPaint(app));
+  await precompressFile(path.join(held, 'index.html'));
 }
 
 /// The page with rendering blocked until its last chart's figure has been parsed

@@ -30,20 +30,25 @@ function walk(dir) {
     e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
 }
 
-export async function precompress(dir) {
+/// Writes one file's compressed copies; returns how many were kept.
+export async function precompressFile(file) {
+  const body = fs.readFileSync(file);
   let written = 0;
-  for (const file of walk(dir).filter((f) => COMPRESSIBLE.test(f))) {
-    const body = fs.readFileSync(file);
-    for (const { ext, compress } of ENCODINGS) {
-      const packed = await compress(body);
-      if (packed.length < body.length) {
-        fs.writeFileSync(file + ext, packed);
-        written++;
-      } else {
-        fs.rmSync(file + ext, { force: true });
-      }
+  for (const { ext, compress } of ENCODINGS) {
+    const packed = await compress(body);
+    if (packed.length < body.length) {
+      fs.writeFileSync(file + ext, packed);
+      written++;
+    } else {
+      fs.rmSync(file + ext, { force: true });
     }
   }
+  return written;
+}
+
+export async function precompress(dir) {
+  let written = 0;
+  for (const file of walk(dir).filter((f) => COMPRESSIBLE.test(f))) written += await precompressFile(file);
   return written;
 }
 

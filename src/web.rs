@@ -352,18 +352,17 @@ pub fn text_measure(family: &'static str) -> impl Fn(&str, f64, bool) -> Option<
     move |text: &str, size: f64, bold: bool| {
         TEXT_MEASURER.with_borrow_mut(|measurer| {
             if measurer.is_none() {
-                *measurer = TextMeasurer::new(family);
+                *measurer = TextMeasurer::new();
             }
-            measurer.as_mut()?.width(text, size, bold)
+            measurer.as_mut()?.width(text, family, size, bold)
         })
     }
 }
 
 struct TextMeasurer {
     context: web_sys::CanvasRenderingContext2d,
-    family: &'static str,
-    /// The font last set (size bits, bold): setting it again is not free.
-    font: (u64, bool),
+    /// The font last set (family, size bits, bold): setting it again is not free.
+    font: (&'static str, u64, bool),
 }
 
 thread_local! {
@@ -371,24 +370,24 @@ thread_local! {
 }
 
 impl TextMeasurer {
-    fn new(family: &'static str) -> Option<Self> {
+    fn new() -> Option<Self> {
         let context = offscreen_canvas(1, 1)?
             .get_context("2d")
             .ok()??
             .unchecked_into::<web_sys::CanvasRenderingContext2d>();
         Some(Self {
             context,
-            family,
-            font: (0, false),
+            font: ("", 0, false),
         })
     }
 
-    fn width(&mut self, text: &str, size: f64, bold: bool) -> Option<f64> {
-        if self.font != (size.to_bits(), bold) {
+    fn width(&mut self, text: &str, family: &'static str, size: f64, bold: bool) -> Option<f64> {
+        let font = (family, size.to_bits(), bold);
+        if self.font != font {
             let weight = if bold { "bold" } else { "normal" };
             self.context
-                .set_font(&format!("{weight} {size}px {}", self.family));
-            self.font = (size.to_bits(), bold);
+                .set_font(&format!("{weight} {size}px {family}"));
+            self.font = font;
         }
         self.context.measure_text(text).ok().map(|m| m.width())
     }

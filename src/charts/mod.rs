@@ -257,8 +257,8 @@ pub fn draw<DB: DrawingBackend>(
 pub const NARROW: f64 = 560.0;
 
 /// The page's font stack (style.css `body`, kept equal by a test): charts set their words in
-/// the page's type, and a cold page then looks up no second family (a generic `sans-serif`
-/// cost a font lookup per size and weight plus character fallbacks in the first layout).
+/// the page's type, and a cold page looks up no second family (each family costs a font
+/// lookup per size and weight, and character fallbacks, in the first layout).
 pub const FONT_FAMILY: &str =
     "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, Noto Sans, sans-serif";
 

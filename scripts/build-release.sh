@@ -5,6 +5,8 @@
 # offline, the e2e tests' own builds) goes through here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A publisher may run this first on a fresh clone: trunk, wasm-bindgen and wasm-opt come from here.
+bash scripts/ensure-tools.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # Four Trunk runs, one per wasm (Trunk builds one page per run). The first three go to scratch

@@ -110,26 +110,38 @@ export function oembed(item, site, siteName) {
   };
 }
 
-/// Writes the item pages and oEmbed files into `dir` and the dashboard's share tags into
-/// `indexHtml`, which it returns. `share` is the prerenderer's output.
-export function writeItemPages(dir, share, site, indexHtml) {
+/// The dashboard's two pages: Vietnamese (the default) and English, relative to the app's folder.
+export const DASHBOARD_PAGES = { vi: 'index.html', en: 'en/index.html' };
+
+/// Writes the item pages and oEmbed files into `dir`. `share` is the prerenderer's output.
+export function writeItemPages(dir, share, site) {
   const embedHtml = fs.readFileSync(path.join(dir, 'embed.html'), 'utf8');
   const vi = share.dashboard.find((d) => d.lang === 'vi');
   for (const item of share.items) {
     fs.writeFileSync(path.join(dir, item.page), itemPage(embedHtml, item, site, vi.title));
     fs.writeFileSync(path.join(dir, item.oembed), `${JSON.stringify(oembed(item, site, vi.title))}\n`);
   }
-  // The dashboard's page is Vietnamese first: its preview is too.
+}
+
+/// What goes after the `<title>` of the dashboard's page in `lang`: the page's title itself,
+/// its link-preview tags (when `share`, the prerenderer's output, is at hand), its canonical
+/// address and the other language's page (hreflang). Addresses are `site`'s, or relative to
+/// the app's folder (the English page's `<base>`).
+export function dashboardHead(share, site, lang) {
+  const own = share?.dashboard.find((d) => d.lang === lang);
+  const url = (file) => (site || '') + (site && file === 'index.html' ? '' : file);
+  const alternates = Object.entries(DASHBOARD_PAGES).map(([l, file]) => `<link rel="alternate" hreflang="${l}" href="${attr(url(file))}">`).join('')
+    + `<link rel="alternate" hreflang="x-default" href="${attr(url(DASHBOARD_PAGES.vi))}">`;
+  if (!own) return { title: null, tags: alternates };
   const tags = shareTags({
-    title: vi.title,
-    description: vi.description,
-    pageUrl: site || 'index.html',
-    imageUrl: (site || '') + vi.image,
-    imageAlt: vi.description,
-    locale: LOCALES.vi,
-    siteName: vi.title,
+    title: own.title,
+    description: own.description,
+    pageUrl: url(DASHBOARD_PAGES[lang]),
+    imageUrl: (site || '') + own.image,
+    imageAlt: own.description,
+    locale: LOCALES[lang],
+    siteName: own.title,
   }).replace(/^<meta name="description"[^>]*>/, '');
-  const title = indexHtml.match(/<title>[^<]*<\/title>/)?.[0];
-  if (!title) throw new Error('item pages: index.html has no <title>');
-  return indexHtml.replace(title, title + tags + (site ? `<link rel="canonical" href="${attr(site)}">` : ''));
+  const canonical = site ? `<link rel="canonical" href="${attr(url(DASHBOARD_PAGES[lang]))}">` : '';
+  return { title: own.title, description: own.description, tags: tags + canonical + alternates };
 }

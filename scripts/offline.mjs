@@ -6,7 +6,7 @@
 // The page is marked data-view=offline: the app then shows which data version and build it
 // carries, and offers no embed codes (they would point at a file).
 //
-// Run by the post-build hook on every build; standalone: node scripts/offline.mjs [dist]
+// Run by the post-build hook on every release build.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -20,11 +20,12 @@ function fail(message) {
   throw new Error(`offline copy: ${message}`);
 }
 
-/// `html` is the finished index.html of the build in `dir`. `app`, when given, is the folder of
+/// `html` is the dashboard's page of the build in `dir`, with the content rendered for the
+/// copy (its offline note and inline downloads). `app`, when given, is the folder of
 /// the one-file copy's own build of the app (`BAC_GIANG_PAGE=offline`: the dashboard with the
 /// per-chart downloads inline, scripts/build-release.sh), whose script and wasm go in instead
 /// of the dashboard's.
-export async function writeOfflineCopy(dir, html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8'), app = null) {
+export async function writeOfflineCopy(dir, html, app = null) {
   const read = (name) => fs.readFileSync(path.join(dir, name));
   const readApp = (name) => fs.readFileSync(path.join(app || dir, name));
   const scriptOf = (page) => page.match(/<script type=module src=\.\/([^ >]+\.js)/)?.[1] || fail('page script not found');
@@ -87,10 +88,4 @@ const packed = '${wasm}';
 
   fs.writeFileSync(path.join(dir, OFFLINE_FILE), out);
   return { file: OFFLINE_FILE, bytes: Buffer.byteLength(out) };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] || 'dist';
-  const { file, bytes } = await writeOfflineCopy(dir);
-  console.log(`wrote ${path.join(dir, file)} (${(bytes / 1024).toFixed(1)} KB)`);
 }

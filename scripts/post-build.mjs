@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { minify, writeServiceWorker } from './service-worker.mjs';
 import { writeOfflineCopy } from './offline.mjs';
 import { precompress } from './precompress.mjs';
-import { siteAddress, writeItemPages } from './item-pages.mjs';
+import { attr, dashboardHead, DASHBOARD_PAGES, siteAddress, writeItemPages } from './item-pages.mjs';
 import { minify as terser } from 'terser';
 
 // The dev build's worker: replaces any earlier worker at this address, then unregisters, so
@@ -105,6 +105,15 @@ delete env.BAC_GIANG_PAGE;
 // JavaScript. Large datasets prerender to megabytes; the default output buffer of
 // execFileSync is 1 MB.
 const run = { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 };
+// The dashboard's view in a language (`offline`: as the one-file copy shows it), rendered by
+// the app's components (src/prerender/); the browser hydrates it.
+const dashboard = (...args) => {
+  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', 'dashboard', ...args], run);
+  if (!out.startsWith('<')) throw new Error(`post-build: unexpected prerender output:\n${out.slice(0, 200)}`);
+  return out;
+};
+// The view goes first in <body>, where the app's hydration starts; no text before it.
+const withContent = (page, view) => page.replace(/<body>\s*/, () => `<body>${view}`);
 if (process.env.BAC_GIANG_PAGE === 'offline') {
   // The one-file copy's own build of the app (scripts/build-release.sh): only its script and
   // wasm are used, by the dashboard's build (4); nothing else to write.
@@ -128,11 +137,9 @@ if (process.env.BAC_GIANG_PAGE === 'offline') {
   fs.writeFileSync(path.join(dir, 'sw.js'), DEV_WORKER);
   console.log(`post-build: dev build, ${scriptName}, ${wasm} (release-only steps skipped)`);
 } else {
-  const prerendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], run);
-  if (!prerendered.startsWith('<div id=prerender')) throw new Error(`post-build: unexpected prerender output:\n${prerendered.slice(0, 200)}`);
-  html = html.replace('<body>', `<body>${prerendered}`);
-  fs.writeFileSync(indexPath, html);
-
+  // The page without its content: each language's page and the one-file copy get their own.
+  const shell = html;
+  const content = { vi: dashboard('vi'), en: dashboard('en'), offline: dashboard('vi', 'offline') };
   // The other pages and their files, built just before (scripts/build-release.sh). Files of
   // several builds with the same name (the stylesheet, named by its content) are the same file.
   const pageDists = (process.env.PAGE_DISTS || '').split(':').filter(Boolean);
@@ -150,17 +157,36 @@ if (process.env.BAC_GIANG_PAGE === 'offline') {
   for (const p of ['embed.html', 'export.html']) {
     if (!pageFiles.includes(p)) console.warn(`post-build: no ${p} (built by scripts/build-release.sh, which sets PAGE_DISTS)`);
   }
-  // 8. Each card's and chart's own page, social card image and oEmbed data, and the
-  // dashboard's share tags (see scripts/item-pages.mjs).
+  // 8. Each card's and chart's own page, social card image and oEmbed data (see
+  // scripts/item-pages.mjs); the dashboard's share data.
   let items = 0;
+  let share = null;
+  const site = siteAddress(process.env.SITE_URL);
   if (pageFiles.includes('embed.html')) {
-    const site = siteAddress(process.env.SITE_URL);
     if (!site) console.warn('post-build: SITE_URL is not set: og:url, og:image, twitter:image and the oEmbed addresses stay relative (link previews need absolute ones)');
-    const share = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', 'items', dir, site], run));
-    html = writeItemPages(dir, share, site, html);
-    fs.writeFileSync(indexPath, html);
+    share = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', 'items', dir, site], run));
+    writeItemPages(dir, share, site);
     items = share.items.length;
   }
+  // The dashboard's page per language: index.html (Vietnamese, the default) and en/index.html,
+  // each with its own content, title and share tags, and hreflang links between them. The
+  // English page's addresses are the app folder's (<base>), like the item pages'.
+  const languagePage = (lang) => {
+    const head = dashboardHead(share, site, lang);
+    let page = withContent(shell, content[lang]).replace('<title>', () => `${lang === 'en' ? '<base href="../">' : ''}<title>`);
+    if (lang !== 'vi') {
+      page = page.replace(/<html([^>]*) lang=vi([ >])/, `<html$1 lang=${lang}$2`);
+      if (head.title) page = page.replace(/<title>[^<]*<\/title>/, () => `<title>${attr(head.title)}</title>`);
+      if (head.description) page = page.replace(/<meta content="[^"]*" name=description>|<meta name=description content="[^"]*">/, () => `<meta name=description content="${attr(head.description)}">`);
+    }
+    page = page.replace(/<\/title>/, () => `</title>${head.tags}`);
+    if (!page.includes(`lang=${lang}`) || !page.includes(content[lang])) throw new Error(`post-build: could not write the ${lang} dashboard`);
+    return page;
+  };
+  html = languagePage('vi');
+  fs.writeFileSync(indexPath, html);
+  fs.mkdirSync(path.join(dir, 'en'), { recursive: true });
+  fs.writeFileSync(path.join(dir, DASHBOARD_PAGES.en), languagePage('en'));
   // The worker precaches what the dashboard needs; the other pages' own files are kept when
   // first used, and so is the host script other sites load (the export page's preview uses it).
   const onUse = [...new Set([...pageFiles.filter((f) => !html.includes(f)), 'public/embed.js'])];
@@ -168,7 +194,7 @@ if (process.env.BAC_GIANG_PAGE === 'offline') {
   const worker = writeServiceWorker(dir, onUse);
   const offlineApp = process.env.OFFLINE_DIST || null;
   if (!offlineApp) console.warn('post-build: the one-file copy uses the dashboard\'s app (OFFLINE_DIST is set by scripts/build-release.sh)');
-  const offline = await writeOfflineCopy(dir, html, offlineApp);
+  const offline = await writeOfflineCopy(dir, withContent(shell, content.offline), offlineApp);
   // Debug builds skip it: brotli at quality 11 on an unoptimised wasm takes long, for nothing.
   const packed = process.env.TRUNK_PROFILE === 'debug' ? 0 : await precompress(dir);
   console.log(`post-build: ${scriptName}, ${pageFiles.length} files of the other pages' builds, ${items} item pages, sw.js (${worker.files.length} files precached, version ${worker.version}), `

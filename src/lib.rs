@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod view_state;
 pub mod web;

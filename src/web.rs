@@ -1,6 +1,8 @@
 //! The one place that touches the browser beyond the canvas: URL, storage, document
 //! attributes, media queries, resize observation. Every call tolerates a hostile or
-//! restricted environment (sandboxed iframes throw on storage access).
+//! restricted environment (sandboxed iframes throw on storage access). Natively (the build
+//! renders the components to HTML) there is no window: every call does nothing, as in a
+//! browser that refuses it.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -9,7 +11,12 @@ const LANG_KEY: &str = "bac-giang.lang";
 const SCHEME_KEY: &str = "bac-giang.scheme";
 
 fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    // wasm-bindgen's imports panic when called natively.
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 /// Replaces the address's query (keeping path and fragment) without reloading: a new history
@@ -242,21 +249,43 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     }
 }
 
-/// Runs `f` once the prerendered page (`#prerender`) has been painted and that paint reported,
-/// so the app taking over neither delays the first paint nor replaces the content before the
-/// browser has counted it as the page's largest paint (the same figures, drawn again by the
-/// app, would otherwise count as a later one). At once without a prerendered page (embeds)
-/// and in a page that is not being rendered (a background tab); after 10 frames at most where
-/// the browser does not report paints.
+/// Runs `f` once the page the build wrote has been painted and that paint reported, so the
+/// app attaching to it does not delay the first paint. At once on a page without built content
+/// (the dev loop, embeds) and in a page that is not being rendered (a background tab); after
+/// 10 frames at most where the browser does not report paints.
 pub fn after_first_paint(f: impl FnOnce() + 'static) {
-    let rendered = document().is_some_and(|d| {
-        d.get_element_by_id("prerender").is_some()
-            && d.visibility_state() == web_sys::VisibilityState::Visible
-    });
+    let rendered = has_built_content()
+        && document().is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
     if !rendered || first_paint_reported() {
         return f();
     }
     poll_first_paint(Box::new(f), 0);
+}
+
+/// The elements the build rendered into `<body>` (the app's view; not its `<noscript>` or
+/// scripts). None on a page without (the dev loop, `embed.html`, `export.html`).
+fn built_content() -> Vec<web_sys::Element> {
+    let Some(body) = document().and_then(|d| d.body()) else {
+        return Vec::new();
+    };
+    let children = body.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|el| !matches!(el.tag_name().as_str(), "NOSCRIPT" | "SCRIPT"))
+        .collect()
+}
+
+/// Whether the build rendered this page's view into it (the app then hydrates it).
+pub fn has_built_content() -> bool {
+    !built_content().is_empty()
+}
+
+/// Removes what the build rendered, for a view that differs from it (an embed whose address
+/// asks for another shape): the app then renders afresh.
+pub fn remove_built_content() {
+    for el in built_content() {
+        el.remove();
+    }
 }
 
 fn poll_first_paint(f: Box<dyn FnOnce()>, frames: u32) {
@@ -278,38 +307,6 @@ fn first_paint_reported() -> bool {
     window()
         .and_then(|w| w.performance())
         .is_none_or(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
-}
-
-/// How many of the prerendered page's theme sections, from the top, reach into the first
-/// screen and a half of what the reader sees now (they may have scrolled before the app
-/// started). None without a prerendered page, or with an address fragment to scroll to.
-pub fn prerendered_sections_in_view() -> Option<usize> {
-    let w = window()?;
-    if w.location().hash().is_ok_and(|h| h.len() > 1) {
-        return None;
-    }
-    let sections = document()?
-        .query_selector_all("#prerender section.theme")
-        .ok()?;
-    if sections.length() == 0 {
-        return None;
-    }
-    let bottom = w.inner_height().ok()?.as_f64()? * 1.5;
-    // In document order: the first section starting below that line ends the count.
-    let below = (0..sections.length()).find(|&i| {
-        sections
-            .item(i)
-            .map(|n| n.unchecked_into::<web_sys::Element>())
-            .is_some_and(|el| el.get_bounding_client_rect().top() >= bottom)
-    });
-    Some(below.unwrap_or(sections.length()) as usize)
-}
-
-/// Removes the element with this id, if it exists.
-pub fn remove_element(id: &str) {
-    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
-        el.remove();
-    }
 }
 
 /// Focuses the text field (`<textarea>` or `<input>`) with this DOM id and selects its text,
@@ -540,6 +537,11 @@ pub fn on_parent_message(kind: &'static str, on_message: impl Fn(ParentMessage) 
     });
     let _ = win.add_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
     cb.forget();
+}
+
+/// The page's language as its `<html lang>` says.
+pub fn page_lang() -> Option<String> {
+    document()?.document_element()?.get_attribute("lang")
 }
 
 /// The language of the page as its `<html lang>` says, and the item it is about

@@ -5,14 +5,22 @@
 //! so a HiDPI canvas gets a sharper backing store, not smaller marks.
 
 mod bars;
+#[cfg(not(target_arch = "wasm32"))]
+mod build_time;
 mod either;
 mod figure;
 mod mark;
 mod share;
+#[cfg(not(target_arch = "wasm32"))]
+mod styled_svg;
 mod timeline;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use build_time::{band_css, chart_bands, chart_svgs, Band};
 pub use either::EitherBackend;
 pub use figure::{draw_figure, figure_height, figure_svg, wrap, Caption};
+#[cfg(not(target_arch = "wasm32"))]
+pub use styled_svg::StyledSvg;
 
 use crate::format;
 use crate::model::{Chart, ChartKind, Dataset, Lang, Status};

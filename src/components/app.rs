@@ -2,7 +2,7 @@ use super::{AppContext, Dashboard, EmbedView, ExportView};
 use crate::embed;
 use crate::i18n;
 use crate::model::{Lang, Scheme};
-use crate::view_state::{self, ViewState};
+use crate::view_state;
 use crate::web;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -23,27 +23,63 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The dashboard: its view comes from the address, the remembered or browser language and
-/// the remembered colour scheme.
-pub fn dashboard_page() -> impl IntoView {
-    let data = crate::dataset();
-    // Theme sections the reader may already see in the prerendered page are rendered at once,
-    // the others when the browser is idle (see Dashboard).
-    let sections_in_view = web::prerendered_sections_in_view();
-    // The build's prerendered HTML (readers without JavaScript) gives way to the app.
-    web::remove_element("prerender");
-    // Unusable values in the address are dropped (the rest of the view still opens).
-    let view = view_state::parse(data, &web::search()).0;
-    let card_open = view.card.is_some();
-    let (lang, scheme) = remembered(view.lang);
-    start(false, lang, scheme, false, view);
-    // An open card's dialog returns focus to the card when closed: every card must exist.
-    view! { <Dashboard sections_at_once=sections_in_view.filter(|_| !card_open)/> }
+/// What a page is as built: its language, and whether it is the one-file copy. The build
+/// renders each page for one (natively); in the browser, [`Page::current`] reads it back from
+/// the document, so the view hydrated is the view the build wrote. What the reader asks for
+/// (the address, the remembered choices) is applied once hydrated, as any later change is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    pub lang: Lang,
+    pub offline: bool,
 }
 
-/// One card or chart for an article's frame or an item page, as its address names it (or a readable message
-/// when the address is unusable). Embeds do not read the dashboard's remembered language or
-/// scheme: the snippet names them.
+impl Page {
+    /// This page: `<html lang>` (as the build wrote it; the app changes it only later) and
+    /// the one-file copy's marker.
+    pub fn current() -> Self {
+        Self {
+            lang: web::page_lang()
+                .and_then(|l| Lang::from_tag(&l))
+                .unwrap_or(Lang::Vi),
+            offline: web::is_offline_copy(),
+        }
+    }
+}
+
+/// The dashboard of this page ([`Page::current`]).
+pub fn dashboard_page() -> impl IntoView {
+    dashboard(Page::current())
+}
+
+/// The dashboard as built for `page`, then as the reader asks: the view the address holds
+/// (theme, open card, tables, language), else the remembered or browser language (on the
+/// default, Vietnamese page; the English page is the reader's choice already), and the
+/// remembered colour scheme.
+pub fn dashboard(page: Page) -> impl IntoView {
+    let ctx = start(false, page, Scheme::Auto, false);
+    // The first effect: it runs before the dashboard's own (which then take this view as the
+    // one the page opened with, not a new history entry). Natively, effects do not run.
+    super::effect(move |first: Option<()>| {
+        if first.is_some() {
+            return;
+        }
+        let data = ctx.data;
+        // Unusable values in the address are dropped (the rest of the view still opens).
+        let view = view_state::parse(data, &web::search()).0;
+        let (lang, scheme) = remembered(view.lang.or((page.lang != Lang::Vi).then_some(page.lang)));
+        ctx.lang.set(lang);
+        ctx.scheme.set(scheme);
+        ctx.dark.set(scheme.is_dark(web::prefers_dark()));
+        ctx.filter.set(view.theme);
+        ctx.tables.set(view.tables);
+        ctx.open.set(view.card);
+    });
+    view! { <Dashboard/> }
+}
+
+/// One card or chart for an article's frame or an item page, as its address names it (or a
+/// readable message when the address is unusable). Embeds do not read the dashboard's
+/// remembered language or scheme: the snippet names them.
 pub fn embed_page() -> impl IntoView {
     let data = crate::dataset();
     // An item page names its item and language itself; `embed.html` takes both from the query.
@@ -56,15 +92,62 @@ pub fn embed_page() -> impl IntoView {
         ),
         None => embed::parse(data, &web::search()),
     };
-    // An item page's build-time content gives way to the app.
-    web::remove_element("prerender");
     let chosen = params.as_ref().ok();
     let lang = chosen
         .and_then(|p| p.lang)
         .unwrap_or_else(|| i18n::choose_lang(None, None, &web::browser_languages()));
     let scheme = chosen.map_or(Scheme::Auto, |p| p.scheme);
     let transparent = chosen.is_some_and(|p| p.transparent);
-    start(true, lang, scheme, transparent, ViewState::default());
+    // An item page hydrates in the language it was built in, then takes the address's.
+    let built = match web::page_item() {
+        Some(_) => Page::current(),
+        None => Page {
+            lang,
+            offline: false,
+        },
+    };
+    let ctx = start(true, built, scheme, transparent);
+    if built.lang != lang {
+        super::effect(move |first: Option<()>| {
+            if first.is_none() {
+                ctx.lang.set(lang);
+            }
+        });
+    }
+    view! { <EmbedView params=params/> }
+}
+
+/// Whether an embed's page holds the view its address asks for, built, to hydrate: an item
+/// page opened without options that change its shape (`plain`) or a bad one. When it does
+/// not, what the build wrote is removed, for the app to render afresh.
+pub fn embed_hydrates() -> bool {
+    if !web::has_built_content() {
+        return false;
+    }
+    let same = web::page_item().is_some_and(|(id, lang)| {
+        let lang = Lang::from_tag(&lang).unwrap_or(Lang::Vi);
+        embed::parse_item(crate::dataset(), &id, lang, &web::search()).is_ok_and(|p| !p.plain)
+    });
+    if !same {
+        web::remove_built_content();
+    }
+    same
+}
+
+/// An item's page as the build writes it: the embed of `id` in `lang`, with its header and
+/// footer (the snippet's default options).
+pub fn item_page(id: &str, lang: Lang) -> impl IntoView {
+    let data = crate::dataset();
+    let params = embed::parse_item(data, id, lang, "");
+    start(
+        true,
+        Page {
+            lang,
+            offline: false,
+        },
+        Scheme::Auto,
+        false,
+    );
     view! { <EmbedView params=params/> }
 }
 
@@ -74,7 +157,15 @@ pub fn export_page() -> impl IntoView {
     let data = crate::dataset();
     let params = embed::parse(data, &web::search());
     let (lang, scheme) = remembered(params.as_ref().ok().and_then(|p| p.lang));
-    start(false, lang, scheme, false, ViewState::default());
+    start(
+        false,
+        Page {
+            lang,
+            offline: false,
+        },
+        scheme,
+        false,
+    );
     view! { <ExportView params=params/> }
 }
 
@@ -95,21 +186,22 @@ fn remembered(address_lang: Option<Lang>) -> (Lang, Scheme) {
     (lang, scheme)
 }
 
-/// Provides the shared [`AppContext`] and keeps the page's colour scheme in step with it.
-fn start(embedded: bool, lang: Lang, scheme: Scheme, transparent: bool, view: ViewState) {
+/// Provides the shared [`AppContext`] (for `page`: every card shown, none open, no tables) and
+/// keeps the page's colour scheme in step with it.
+fn start(embedded: bool, page: Page, scheme: Scheme, transparent: bool) -> AppContext {
     let ctx = AppContext {
         data: crate::dataset(),
-        lang: RwSignal::new(lang),
-        filter: RwSignal::new(view.theme),
-        open: RwSignal::new(view.card),
-        tables: RwSignal::new(view.tables),
+        lang: RwSignal::new(page.lang),
+        filter: RwSignal::new(None),
+        open: RwSignal::new(None),
+        tables: RwSignal::new(Vec::new()),
         scheme: RwSignal::new(scheme),
         dark: RwSignal::new(scheme.is_dark(web::prefers_dark())),
         printing: RwSignal::new(false),
         transparent,
         drawn: RwSignal::new(0),
         embed_page: embedded,
-        offline_page: web::is_offline_copy(),
+        offline_page: page.offline,
     };
     provide_context(ctx);
     web::watch_dark_preference(move |dark| ctx.dark.set(ctx.scheme.get_untracked().is_dark(dark)));
@@ -122,6 +214,8 @@ fn start(embedded: bool, lang: Lang, scheme: Scheme, transparent: bool, view: Vi
         );
     });
     web::set_root_attribute("data-transparent", transparent.then_some(""));
+    // The controls work from now on (style.css shows them): after hydration, as effects run.
+    super::effect(|_| web::set_root_attribute("data-app", Some("")));
     // Paper is light: charts are redrawn in light colours for printing, then restored.
     web::on_print(move |printing| {
         ctx.printing.set(printing);
@@ -129,4 +223,5 @@ fn start(embedded: bool, lang: Lang, scheme: Scheme, transparent: bool, view: Vi
         ctx.dark
             .set(!printing && scheme.is_dark(web::prefers_dark()));
     });
+    ctx
 }

@@ -9,7 +9,8 @@ use send_wrapper::SendWrapper;
 
 /// A chart on a canvas: backing store sized by devicePixelRatio, redrawn when its box
 /// resizes, the language or the colour scheme changes; tooltips found through the
-/// regions the chart reported while drawing.
+/// regions the chart reported while drawing. Until the canvas is first drawn (and without
+/// JavaScript) the chart shows as the build drew it, in SVG at the canvas's height.
 #[component]
 pub fn ChartView(
     chart: String,
@@ -38,6 +39,8 @@ pub fn ChartView(
     let tip = RwSignal::new(None::<String>);
     // What the keyboard last stepped to, for screen readers (a polite live region).
     let announced = RwSignal::new(None::<String>);
+    // Whether the canvas has been drawn: it then takes the build-time drawing's place.
+    let painted = RwSignal::new(false);
 
     // Charts on or near the screen are drawn at once; the others when the browser is idle, so
     // the first paint and a language switch cost only what the reader sees. Embeds show one
@@ -126,6 +129,9 @@ pub fn ChartView(
         drawing.update_value(|d| d.drawn_as = Some(key));
         tip.set(None);
         let _ = canvas.set_attribute("data-drawn", lang.code());
+        if !painted.get_untracked() {
+            painted.set(true);
+        }
         // Only an embed waits for its first drawing (see `EmbedView`).
         if ctx.embedded() {
             ctx.drawn.update(|n| *n = n.wrapping_add(1));
@@ -239,10 +245,12 @@ pub fn ChartView(
     };
 
     let lang = ctx.lang;
+    let page_lang = lang.get_untracked();
     view! {
         <div class="chart-box" node_ref=box_ref>
             <canvas
                 node_ref=canvas_ref
+                hidden=move || !painted.get()
                 lang=ctx.lang.get_untracked().code()
                 data-chart=spec.id.clone()
                 role="img"
@@ -254,9 +262,25 @@ pub fn ChartView(
                 on:keydown=on_key
                 on:blur=move |_| hide()
             ></canvas>
+            {move || (!painted.get()).then(|| build_time_drawing(spec, page_lang))}
             <p class="visually-hidden" aria-live="polite">{move || announced.get().unwrap_or_default()}</p>
             {tooltip}
         </div>
+    }
+}
+
+/// The chart as the build drew it (`charts::chart_svgs`), and its sentence for assistive
+/// technology. In the browser the drawing is already in the page (hydration keeps it) or not
+/// needed (the canvas is drawn at once), so the wasm carries no SVG drawing code.
+fn build_time_drawing(spec: &'static crate::model::Chart, lang: Lang) -> impl IntoView {
+    let data = crate::dataset();
+    #[cfg(not(target_arch = "wasm32"))]
+    let drawing = charts::chart_svgs(data, spec, lang);
+    #[cfg(target_arch = "wasm32")]
+    let drawing = String::new();
+    view! {
+        <div class="chart-static" inner_html=drawing></div>
+        <p class="chart-alt visually-hidden">{charts::summary(data, spec, lang)}</p>
     }
 }
 

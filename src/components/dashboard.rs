@@ -1,4 +1,4 @@
-use super::{lang_attr, pressed, use_app, word, DetailDialog, Header, ThemeFilter, ThemeSection};
+use super::{lang_attr, use_app, word, DetailDialog, Header, ThemeFilter, ThemeSection};
 use crate::export;
 use crate::i18n::{self, Msg};
 use crate::view_state;
@@ -6,33 +6,10 @@ use crate::web;
 use leptos::prelude::*;
 
 /// The dashboard: header, theme filter, one section per theme, the detail and embed dialogs.
-///
-/// `sections_at_once`: how many theme sections, from the top, to render at once (those the
-/// reader can see); the others are added one by one when the browser is idle, so start-up
-/// costs what is on screen, not the whole dataset. None renders every section at once.
 #[component]
-pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
+pub fn Dashboard() -> impl IntoView {
     let ctx = use_app();
     let data = ctx.data;
-    let total = data.themes.len();
-    let at_once = sections_at_once.unwrap_or(total);
-    let ready: Vec<RwSignal<bool>> = (0..total).map(|i| RwSignal::new(i < at_once)).collect();
-    // <main aria-busy="true"> while sections are still being added (tests wait for "false").
-    let busy = RwSignal::new(at_once < total);
-    if at_once < total {
-        add_sections_when_idle(ready.clone(), busy);
-    }
-    // A section chosen in the filter, or printing, cannot wait for an idle moment.
-    let sections = ready.clone();
-    super::effect(move |_| {
-        let (filter, printing) = (ctx.filter.get(), ctx.printing.get());
-        for (theme, ready) in data.themes.iter().zip(&sections) {
-            if (printing || filter.as_deref() == Some(theme.id.as_str())) && !ready.get_untracked()
-            {
-                ready.set(true);
-            }
-        }
-    });
     // The address always holds the view (language, theme filter, open card, tables), so the
     // link shared is the view seen. A new view is a history entry; Back and Forward restore it.
     let shown = StoredValue::new(ctx.view_state());
@@ -92,9 +69,9 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
         <a class="skip" href="#content" lang=lang_attr(lang)>{word(lang, Msg::SkipToContent)}</a>
         <div class="page" inert=move || ctx.dialog_open()>
             <Header/>
-            <main id="content" tabindex="-1" aria-busy=pressed(move || busy.get())>
+            <main id="content" tabindex="-1">
                 <ThemeFilter/>
-                {data.themes.iter().zip(ready).map(|(t, ready)| view! { <ThemeSection theme=t.id.clone() ready=ready/> }).collect_view()}
+                {data.themes.iter().map(|t| view! { <ThemeSection theme=t.id.clone()/> }).collect_view()}
             </main>
             <footer class="site-footer" lang=lang_attr(lang)>
                 <p>{word(lang, Msg::Footer)}</p>
@@ -128,20 +105,4 @@ pub fn Dashboard(sections_at_once: Option<usize>) -> impl IntoView {
         </div>
         <DetailDialog/>
     }
-}
-
-/// Marks the next section not yet rendered as ready, one per idle moment, then clears `busy`.
-fn add_sections_when_idle(ready: Vec<RwSignal<bool>>, busy: RwSignal<bool>) {
-    web::when_idle(move || {
-        // `try_`: nothing to do once the dashboard is gone.
-        match ready.iter().find(|r| r.try_get_untracked() == Some(false)) {
-            Some(next) => {
-                next.set(true);
-                add_sections_when_idle(ready, busy);
-            }
-            None => {
-                busy.try_set(false);
-            }
-        }
-    });
 }

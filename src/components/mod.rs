@@ -19,7 +19,9 @@ mod source_note;
 mod theme_filter;
 mod theme_section;
 
-pub use app::{dashboard_page, embed_page, export_page, App};
+pub use app::{
+    dashboard, dashboard_page, embed_hydrates, embed_page, export_page, item_page, App, Page,
+};
 pub use chart_card::ChartCard;
 pub use chart_view::ChartView;
 pub use dashboard::Dashboard;

@@ -30,13 +30,16 @@ where
             });
         }
     };
-    let handle = window_event_listener(ev::keydown, move |e| {
-        if e.key() == "Escape" && open.get_untracked().is_some() {
-            e.prevent_default();
-            close();
-        }
+    // In an effect: only in the browser (the build renders this natively, without a window).
+    super::effect(move |_| {
+        let handle = window_event_listener(ev::keydown, move |e| {
+            if e.key() == "Escape" && open.get_untracked().is_some() {
+                e.prevent_default();
+                close();
+            }
+        });
+        on_cleanup(move || handle.remove());
     });
-    on_cleanup(move || handle.remove());
     let close_button = NodeRef::<leptos::html::Button>::new();
     // Built anew for each id the dialog opens with. An id without content closes it again.
     let dialog = move || {

@@ -5,8 +5,6 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 /// One theme: its heading, its charts, then its indicator cards. Hidden when filtered out.
-/// Its charts and cards are rendered once `ready` (the dashboard adds far-away sections when
-/// the browser is idle).
 ///
 /// The section has a language of its own (its `lang` attribute, and the context its cards and
 /// charts read), which follows the reader's choice at once while the section is on screen (or
@@ -15,7 +13,7 @@ use send_wrapper::SendWrapper;
 /// alone restyled and laid out every element, ~10 ms here; with the sections' own `lang`,
 /// ~3 ms.)
 #[component]
-pub fn ThemeSection(theme: String, ready: RwSignal<bool>) -> impl IntoView {
+pub fn ThemeSection(theme: String) -> impl IntoView {
     let page = use_app();
     let data = page.data;
     let lang = RwSignal::new(page.lang.get_untracked());
@@ -71,6 +69,7 @@ pub fn ThemeSection(theme: String, ready: RwSignal<bool>) -> impl IntoView {
             on_cleanup(move || drop(seen));
         }
     });
+    // Rendered inside the `Provider`, whose context the cards and charts read.
     let content = move || {
         let charts = data
             .charts_in(&theme)
@@ -86,13 +85,13 @@ pub fn ThemeSection(theme: String, ready: RwSignal<bool>) -> impl IntoView {
         }
     };
     // `Provider` gives the section's cards and charts its own context (with its language),
-    // under an owner of their own; `Show` renders them once `ready`.
+    // under an owner of their own.
     view! {
         <section class="theme" lang=lang_attr(lang) data-theme=theme_id aria-labelledby=heading_ref hidden=hidden node_ref=section>
             <h2 id=heading_id>{label}</h2>
             <div class="theme-content">
                 <Provider value=ctx>
-                    <Show when=move || ready.get()>{content.clone()}</Show>
+                    {content()}
                 </Provider>
             </div>
         </section>

@@ -1,11 +1,10 @@
-//! A plotters backend writing SVG for the prerendered page, where the stylesheet chooses the
+//! A plotters backend writing SVG for the build-time drawings, where the stylesheet chooses the
 //! colours: each mark names the role of its colour (`class="s0"`: filled with the first series
 //! colour, `class="k s0"`: outlined in it) instead of carrying it, so one drawing is right in light, dark and print. Text is
 //! set as the canvas backend sets it (same size in CSS pixels, same anchors and baselines), so
 //! the canvas that takes over draws the same picture. Native only.
 
-use super::escape;
-use crate::charts::Palette;
+use super::Palette;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 use plotters_backend::{
@@ -253,7 +252,7 @@ impl DrawingBackend for StyledSvg<'_> {
         let _ = write!(
             self.element(),
             "<text {paint} x=\"{x}\" y=\"{baseline}\"{size}{weight}{anchor}>{}</text>",
-            escape(text)
+            crate::format::escape_html(text)
         );
         Ok(())
     }

@@ -123,25 +123,37 @@ export function writeItemPages(dir, share, site) {
   }
 }
 
-/// What goes after the `<title>` of the dashboard's page in `lang`: the page's title itself,
-/// its link-preview tags (when `share`, the prerenderer's output, is at hand), its canonical
-/// address and the other language's page (hreflang). Addresses are `site`'s, or relative to
-/// the app's folder (the English page's `<base>`).
-export function dashboardHead(share, site, lang) {
+/// The dashboard's page in `lang` from the built page `html` holding that language's content:
+/// its language, title and description (English: the page's own; the Vietnamese page keeps the
+/// bilingual ones it is written with), its link-preview tags (when `share`, the prerenderer's
+/// output, is at hand), its canonical address and the other language's page (hreflang). The
+/// English page's addresses are the app folder's (`<base>`), like the item pages'.
+export function dashboardPage(html, share, site, lang) {
   const own = share?.dashboard.find((d) => d.lang === lang);
   const url = (file) => (site || '') + (site && file === 'index.html' ? '' : file);
-  const alternates = Object.entries(DASHBOARD_PAGES).map(([l, file]) => `<link rel="alternate" hreflang="${l}" href="${attr(url(file))}">`).join('')
+  let tags = Object.entries(DASHBOARD_PAGES).map(([l, file]) => `<link rel="alternate" hreflang="${l}" href="${attr(url(file))}">`).join('')
     + `<link rel="alternate" hreflang="x-default" href="${attr(url(DASHBOARD_PAGES.vi))}">`;
-  if (!own) return { title: null, tags: alternates };
-  const tags = shareTags({
-    title: own.title,
-    description: own.description,
-    pageUrl: url(DASHBOARD_PAGES[lang]),
-    imageUrl: (site || '') + own.image,
-    imageAlt: own.description,
-    locale: LOCALES[lang],
-    siteName: own.title,
-  }).replace(/^<meta name="description"[^>]*>/, '');
-  const canonical = site ? `<link rel="canonical" href="${attr(url(DASHBOARD_PAGES[lang]))}">` : '';
-  return { title: own.title, description: own.description, tags: tags + canonical + alternates };
+  if (own) {
+    tags = shareTags({
+      title: own.title,
+      description: own.description,
+      pageUrl: url(DASHBOARD_PAGES[lang]),
+      imageUrl: (site || '') + own.image,
+      imageAlt: own.description,
+      locale: LOCALES[lang],
+      siteName: own.title,
+    }).replace(/^<meta name="description"[^>]*>/, '')
+      + (site ? `<link rel="canonical" href="${attr(url(DASHBOARD_PAGES[lang]))}">` : '') + tags;
+  }
+  let page = html;
+  if (lang !== 'vi') {
+    page = page.replace(/<html([^>]*) lang=vi([ >])/, `<html$1 lang=${lang}$2`).replace('<title>', '<base href="../"><title>');
+    if (own) {
+      page = page.replace(/<title>[^<]*<\/title>/, () => `<title>${attr(own.title)}</title>`)
+        .replace(/<meta content="[^"]*" name=description>|<meta name=description content="[^"]*">/, () => `<meta name=description content="${attr(own.description)}">`);
+    }
+  }
+  page = page.replace('</title>', () => `</title>${tags}`);
+  if (!new RegExp(`<html[^>]* lang=${lang}[ >]`).test(page) || !page.includes(tags)) throw new Error(`item pages: could not write the ${lang} dashboard page`);
+  return page;
 }

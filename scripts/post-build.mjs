@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { minify, writeServiceWorker } from './service-worker.mjs';
 import { writeOfflineCopy } from './offline.mjs';
 import { precompress } from './precompress.mjs';
-import { attr, dashboardHead, DASHBOARD_PAGES, siteAddress, writeItemPages } from './item-pages.mjs';
+import { dashboardPage, DASHBOARD_PAGES, siteAddress, writeItemPages } from './item-pages.mjs';
 import { minify as terser } from 'terser';
 
 // The dev build's worker: replaces any earlier worker at this address, then unregisters, so
@@ -171,22 +171,10 @@ if (process.env.BAC_GIANG_PAGE === 'offline') {
   // The dashboard's page per language: index.html (Vietnamese, the default) and en/index.html,
   // each with its own content, title and share tags, and hreflang links between them. The
   // English page's addresses are the app folder's (<base>), like the item pages'.
-  const languagePage = (lang) => {
-    const head = dashboardHead(share, site, lang);
-    let page = withContent(shell, content[lang]).replace('<title>', () => `${lang === 'en' ? '<base href="../">' : ''}<title>`);
-    if (lang !== 'vi') {
-      page = page.replace(/<html([^>]*) lang=vi([ >])/, `<html$1 lang=${lang}$2`);
-      if (head.title) page = page.replace(/<title>[^<]*<\/title>/, () => `<title>${attr(head.title)}</title>`);
-      if (head.description) page = page.replace(/<meta content="[^"]*" name=description>|<meta name=description content="[^"]*">/, () => `<meta name=description content="${attr(head.description)}">`);
-    }
-    page = page.replace(/<\/title>/, () => `</title>${head.tags}`);
-    if (!page.includes(`lang=${lang}`) || !page.includes(content[lang])) throw new Error(`post-build: could not write the ${lang} dashboard`);
-    return page;
-  };
-  html = languagePage('vi');
+  html = dashboardPage(withContent(shell, content.vi), share, site, 'vi');
   fs.writeFileSync(indexPath, html);
   fs.mkdirSync(path.join(dir, 'en'), { recursive: true });
-  fs.writeFileSync(path.join(dir, DASHBOARD_PAGES.en), languagePage('en'));
+  fs.writeFileSync(path.join(dir, DASHBOARD_PAGES.en), dashboardPage(withContent(shell, content.en), share, site, 'en'));
   // The worker precaches what the dashboard needs; the other pages' own files are kept when
   // first used, and so is the host script other sites load (the export page's preview uses it).
   const onUse = [...new Set([...pageFiles.filter((f) => !html.includes(f)), 'public/embed.js'])];

@@ -1,8 +1,10 @@
-//! The prerendered content of index.html: every figure as text, in the app's markup, with the
-//! chart heights the app will draw, and data shown as text, never as markup.
+//! The pages as the build renders them (the app's components, natively): every figure as
+//! text, the chart heights the app will draw, controls out of reach until the app attaches,
+//! and data shown as text, never as markup.
 
+use bac_giang_economy::components::Page;
 use bac_giang_economy::embed::Target;
-use bac_giang_economy::model::Lang;
+use bac_giang_economy::model::{Dataset, Lang};
 use bac_giang_economy::prerender::social;
 use bac_giang_economy::{charts, embedded_dataset, format, i18n, prerender, BUILD};
 
@@ -10,19 +12,37 @@ fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
 
+/// Text as Leptos writes it into HTML (`&`, `<` and `>` escaped).
+fn text(t: &str) -> String {
+    t.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn dashboard(lang: Lang) -> String {
+    prerender::dashboard(Page {
+        lang,
+        offline: false,
+    })
+}
+
 #[test]
 fn holds_every_card_chart_and_theme_in_both_languages() {
     let data = embedded_dataset();
     for lang in [Lang::Vi, Lang::En] {
-        let html = prerender::html(&data, BUILD, lang);
-        assert!(html.starts_with("<div id=prerender>") && html.ends_with("</div></div>"));
+        let html = dashboard(lang);
+        assert!(html.starts_with("<a href=\"#content\""), "{}", &html[..80]);
         assert_eq!(count(&html, "<article "), data.indicators.len());
         assert_eq!(count(&html, "<figure "), data.charts.len());
         assert_eq!(count(&html, "<section "), data.themes.len());
         assert_eq!(count(&html, "<h1>"), 1);
         for ind in &data.indicators {
-            let escaped = |t: &str| prerender::escape(t);
-            assert!(html.contains(&format!("id=item-{} ", ind.id)), "{}", ind.id);
+            let escaped = |t: &str| text(t);
+            assert!(
+                html.contains(&format!("id=\"item-{}\"", ind.id)),
+                "{}",
+                ind.id
+            );
             assert!(html.contains(&escaped(ind.label.get(lang))), "{}", ind.id);
             assert!(
                 html.contains(&escaped(&format::headline(ind, lang))),
@@ -43,19 +63,19 @@ fn holds_every_card_chart_and_theme_in_both_languages() {
             }
         }
         for chart in &data.charts {
-            assert!(html.contains(&prerender::escape(&charts::summary(&data, chart, lang))));
+            assert!(html.contains(&text(&charts::summary(&data, chart, lang))));
         }
-        assert!(html.contains(&prerender::escape(&i18n::version_line(&data, BUILD, lang))));
+        assert!(html.contains(&text(&i18n::version_line(&data, BUILD, lang))));
     }
 }
 
 #[test]
 fn every_chart_is_drawn_once_per_band_at_the_height_its_box_has() {
     let data = embedded_dataset();
-    let html = prerender::html(&data, BUILD, Lang::Vi);
-    let bands = prerender::chart_bands();
+    let html = dashboard(Lang::Vi);
+    let bands = charts::chart_bands();
     for chart in &data.charts {
-        let figure = &html[html.find(&format!("id=item-{} ", chart.id)).unwrap()..];
+        let figure = &html[html.find(&format!("id=\"item-{}\"", chart.id)).unwrap()..];
         let figure = &figure[..figure.find("</figure>").unwrap()];
         assert_eq!(count(figure, "<svg "), bands.len(), "{}", chart.id);
         for (i, band) in bands.iter().enumerate() {
@@ -78,7 +98,7 @@ fn every_chart_is_drawn_once_per_band_at_the_height_its_box_has() {
 
 #[test]
 fn bands_cover_every_width_without_straddling_the_layout_switch() {
-    let bands = prerender::chart_bands();
+    let bands = charts::chart_bands();
     assert_eq!(bands[0].from, None);
     assert_eq!(bands[bands.len() - 1].to, None);
     for pair in bands.windows(2) {
@@ -102,7 +122,7 @@ fn bands_cover_every_width_without_straddling_the_layout_switch() {
     }
     // The stylesheet shows each band's drawing with exactly these queries.
     let css = include_str!("../style.css");
-    let expected = prerender::band_css();
+    let expected = charts::band_css();
     assert!(
         css.contains(&expected),
         "style.css should have the band rules:\n{expected}"
@@ -133,7 +153,7 @@ fn charts_use_the_page_font() {
 
 #[test]
 fn chart_marks_name_their_colour_role_never_a_colour() {
-    let html = prerender::html(&embedded_dataset(), BUILD, Lang::Vi);
+    let html = dashboard(Lang::Vi);
     assert!(!html.contains(" fill=\"#") && !html.contains(" stroke=\"#"));
     assert!(
         !html.contains("style="),
@@ -144,11 +164,30 @@ fn chart_marks_name_their_colour_role_never_a_colour() {
     }
 }
 
+/// The containers style.css keeps invisible (and so unfocusable) until the app attaches.
+const WAIT_FOR_THE_APP: [&str; 6] = [
+    "tools",
+    "theme-filter",
+    "view-switch",
+    "chart-actions",
+    "card-actions",
+    "dataset-downloads",
+];
+
 #[test]
-fn controls_that_need_the_app_are_inert_until_it_runs() {
-    let html = prerender::html(&embedded_dataset(), BUILD, Lang::En);
-    // Walk the tags keeping the open elements: every button and summary must sit inside an
-    // inert copy (hidden, unfocusable); links work without JavaScript and stay usable.
+fn controls_that_need_the_app_are_out_of_reach_until_it_attaches() {
+    let css = include_str!("../style.css");
+    let rule = format!(
+        ":root:not([data-app]) :is({}) {{ visibility: hidden; }}",
+        WAIT_FOR_THE_APP.map(|c| format!(".{c}")).join(", ")
+    );
+    assert!(
+        css.replace("\n  ", " ").contains(&rule),
+        "style.css should have {rule}"
+    );
+    let html = dashboard(Lang::En);
+    // Walk the tags keeping the open elements: every button (but a source line's, whose text
+    // is the sources) and every export link must sit inside one of those containers.
     let mut open: Vec<(String, bool)> = Vec::new();
     let mut controls = 0;
     for tag in html.split('<').skip(1) {
@@ -159,25 +198,28 @@ fn controls_that_need_the_app_are_inert_until_it_runs() {
             continue;
         }
         let name = tag.split(' ').next().unwrap().to_string();
-        // A chart's marks (`<rect …/>`) close themselves.
-        if tag.ends_with('/') {
+        // Comments (Leptos's hydration markers), void elements and a chart's marks
+        // (`<rect …/>`) have no end tag.
+        if name.starts_with('!') || tag.ends_with('/') || name == "input" {
             continue;
         }
-        let inert = tag.contains("data-inert-copy") && tag.contains(" inert ");
-        // The export page's links are drawn as buttons and copied inert like them.
-        if name == "button" || (name == "a" && tag.contains("class=embed-button")) {
+        let waits = WAIT_FOR_THE_APP
+            .iter()
+            .any(|c| tag.contains(&format!("class=\"{c}\"")));
+        let is_control = (name == "button" && !tag.contains("class=\"source-toggle\""))
+            || (name == "a" && tag.contains("class=\"embed-button\""));
+        if is_control {
             assert!(
-                open.iter().any(|(_, i)| *i),
-                "<{tag}> outside an inert copy"
+                open.iter().any(|(_, w)| *w),
+                "<{tag}> is usable before the app"
             );
             controls += 1;
         }
-        open.push((name, inert));
+        open.push((name, waits));
     }
     assert!(open.is_empty());
     assert!(controls > 100, "{controls}");
-    assert!(html.contains("class=filter-button href=#theme-growth"));
-    assert!(html.contains("class=skip href=#content"));
+    assert!(html.contains("<a href=\"#content\""));
 }
 
 #[test]
@@ -188,12 +230,16 @@ fn markup_in_data_is_text() {
     data.themes[0].label.vi = hostile.into();
     data.indicators[0].label.vi = hostile.into();
     data.charts[0].title.vi = hostile.into();
-    let html = prerender::html(&data, BUILD, Lang::Vi);
+    let data: &'static Dataset = Box::leak(Box::new(data));
+    let page = Page {
+        lang: Lang::Vi,
+        offline: false,
+    };
+    let html = prerender::render(move || bac_giang_economy::components::dashboard_of(data, page));
     assert!(!html.contains("<img"));
     assert!(!html.contains("<script"));
-    assert!(html.contains(
-        "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot; &#39;single&#39; &lt;script&gt;"
-    ));
+    assert!(html
+        .contains("&lt;img src=x onerror=alert(1)&gt; &amp; \"quoted\" 'single' &lt;script&gt;"));
 }
 
 #[test]
@@ -224,7 +270,7 @@ fn the_svg_backend_names_roles_joins_lines_and_refuses_unnamed_colours() {
     let palette = charts::Palette::distinct();
     let mut out = String::new();
     {
-        let area = prerender::StyledSvg::new(&mut out, (100, 50), &palette).into_drawing_area();
+        let area = charts::StyledSvg::new(&mut out, (100, 50), &palette).into_drawing_area();
         let line = palette.series[0].stroke_width(2);
         // Two lines alike become one path, written relative after its first point.
         area.draw(&PathElement::new(vec![(0, 10), (10, 0)], line))
@@ -264,22 +310,13 @@ fn item_pages_show_their_item_without_javascript_and_nothing_that_needs_it() {
     let data = bac_giang_economy::dataset();
     for target in every_target(data) {
         for lang in Lang::ALL {
-            let html = prerender::item_page(data, BUILD, &target, lang);
+            let html = prerender::item_page(&target, lang);
             let id = target.id();
+            assert!(html.starts_with("<main class=\"embed\""), "{id}");
+            assert!(html.contains(&text(target.title(lang))), "{id}");
+            assert!(html.contains(&text(&i18n::as_of_line(data, lang))), "{id}");
             assert!(
-                html.starts_with("<div id=prerender><main class=embed>"),
-                "{id}"
-            );
-            assert!(
-                html.contains(&prerender::escape(target.title(lang))),
-                "{id}"
-            );
-            assert!(
-                html.contains(&prerender::escape(&i18n::as_of_line(data, lang))),
-                "{id}"
-            );
-            assert!(
-                html.contains(&prerender::escape(&i18n::version_line(data, BUILD, lang))),
+                html.contains(&text(&i18n::version_line(data, BUILD, lang))),
                 "{id}"
             );
             let dashboard = bac_giang_economy::embed::dashboard_href(&target, lang);
@@ -289,10 +326,7 @@ fn item_pages_show_their_item_without_javascript_and_nothing_that_needs_it() {
             );
             match target {
                 Target::Indicator(ind) => {
-                    assert!(
-                        html.contains(&prerender::escape(&format::headline(ind, lang))),
-                        "{id}"
-                    );
+                    assert!(html.contains(&text(&format::headline(ind, lang))), "{id}");
                     assert!(
                         !html.contains("card-actions"),
                         "{id}: the embed has no dialog"
@@ -301,7 +335,7 @@ fn item_pages_show_their_item_without_javascript_and_nothing_that_needs_it() {
                 Target::Chart(_) => {
                     assert_eq!(
                         count(&html, "<svg class=\"chart-svg"),
-                        prerender::chart_bands().len(),
+                        charts::chart_bands().len(),
                         "{id}"
                     );
                     assert!(

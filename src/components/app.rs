@@ -1,7 +1,7 @@
 use super::{AppContext, Dashboard, EmbedView, ExportView};
 use crate::embed;
 use crate::i18n;
-use crate::model::{Lang, Scheme};
+use crate::model::{Dataset, Lang, Scheme};
 use crate::view_state;
 use crate::web;
 use leptos::either::EitherOf3;
@@ -56,7 +56,12 @@ pub fn dashboard_page() -> impl IntoView {
 /// default, Vietnamese page; the English page is the reader's choice already), and the
 /// remembered colour scheme.
 pub fn dashboard(page: Page) -> impl IntoView {
-    let ctx = start(false, page, Scheme::Auto, false);
+    dashboard_of(crate::dataset(), page)
+}
+
+/// [`dashboard`] of other data than the build's (the tests' hostile data).
+pub fn dashboard_of(data: &'static Dataset, page: Page) -> impl IntoView {
+    let ctx = start(data, false, page, Scheme::Auto, false);
     // The first effect: it runs before the dashboard's own (which then take this view as the
     // one the page opened with, not a new history entry). Natively, effects do not run.
     super::effect(move |first: Option<()>| {
@@ -106,7 +111,7 @@ pub fn embed_page() -> impl IntoView {
             offline: false,
         },
     };
-    let ctx = start(true, built, scheme, transparent);
+    let ctx = start(data, true, built, scheme, transparent);
     if built.lang != lang {
         super::effect(move |first: Option<()>| {
             if first.is_none() {
@@ -140,6 +145,7 @@ pub fn item_page(id: &str, lang: Lang) -> impl IntoView {
     let data = crate::dataset();
     let params = embed::parse_item(data, id, lang, "");
     start(
+        data,
         true,
         Page {
             lang,
@@ -158,6 +164,7 @@ pub fn export_page() -> impl IntoView {
     let params = embed::parse(data, &web::search());
     let (lang, scheme) = remembered(params.as_ref().ok().and_then(|p| p.lang));
     start(
+        data,
         false,
         Page {
             lang,
@@ -188,9 +195,15 @@ fn remembered(address_lang: Option<Lang>) -> (Lang, Scheme) {
 
 /// Provides the shared [`AppContext`] (for `page`: every card shown, none open, no tables) and
 /// keeps the page's colour scheme in step with it.
-fn start(embedded: bool, page: Page, scheme: Scheme, transparent: bool) -> AppContext {
+fn start(
+    data: &'static Dataset,
+    embedded: bool,
+    page: Page,
+    scheme: Scheme,
+    transparent: bool,
+) -> AppContext {
     let ctx = AppContext {
-        data: crate::dataset(),
+        data,
         lang: RwSignal::new(page.lang),
         filter: RwSignal::new(None),
         open: RwSignal::new(None),

@@ -20,7 +20,8 @@ mod theme_filter;
 mod theme_section;
 
 pub use app::{
-    dashboard, dashboard_page, embed_hydrates, embed_page, export_page, item_page, App, Page,
+    dashboard, dashboard_of, dashboard_page, embed_hydrates, embed_page, export_page, item_page,
+    App, Page,
 };
 pub use chart_card::ChartCard;
 pub use chart_view::ChartView;

@@ -256,10 +256,10 @@ const failed = await run({
       const isChart = chartIds.includes(id);
       for (const [url, lang, site] of [[`embed.html?id=${id}&lang=en`, 'en', "Bắc Giang's economy"], [`items/${id}.vi.html`, 'vi', 'Kinh tế Bắc Giang']]) {
         await page.goto(base + url);
-        // The app's own elements: on an item page, the build's copy has given way to them.
+        // The app's own elements: on an item page, the build's, which the app attached to.
         await page.waitForSelector(isChart ? `figure[data-chart-card="${id}"]` : `article[data-indicator="${id}"]`, { timeout: 10000 });
         if (isChart) await page.waitForFunction(([id, lang]) => document.querySelector(`canvas[data-chart="${id}"]`)?.dataset.drawn === lang, [id, lang]);
-        assertEqual(await page.locator('.embed-problem, #prerender').count(), 0, `${url}: no error message, no leftover copy`);
+        assertEqual(await page.locator('.embed-problem, .chart-static').count(), 0, `${url}: no error message, no build-time drawing left`);
         assertEqual(await page.locator('.card-open, .embed-button').count(), 0, `${url}: no dashboard controls in an embed`);
         assert((await page.title()).includes(site), `${url}: title`);
         assertEqual(await page.getAttribute('html', 'lang'), lang, `${url}: language`);
@@ -478,7 +478,7 @@ const failed = await run({
         const html = await res.text();
         const meta = (key) => html.match(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`))?.[1];
         assert(html.includes(`data-item=${id} lang=${lang}>`), `${page}: names its item and language`);
-        assert(html.includes('<div id=prerender><main class=embed>'), `${page}: prerendered content`);
+        assert(html.includes('<body><main class="embed"'), `${page}: built content first in the body`);
         for (const key of ['og:title', 'og:description', 'og:image', 'og:url', 'twitter:card', 'twitter:image', 'description']) {
           assert(meta(key), `${page}: ${key}`);
         }
@@ -522,17 +522,19 @@ const failed = await run({
       const p = await c.newPage();
       for (const item of ['items/park-land.vi.html', 'items/grdp-growth-2023.en.html']) {
         await p.goto(base + item);
-        await p.locator('#prerender').waitFor();
+        await p.locator('main.embed').waitFor();
         assertEqual(await axeViolations(p), [], `${item} without scripts, ${colorScheme}: axe`);
       }
       await c.close();
     }
 
-    // With JavaScript: the embed's app takes over, with the options in the query.
+    // With JavaScript: the embed's app attaches, or (options that change what it shows) renders
+    // afresh, with the options in the query.
     const { context: c2, page: live, problems } = await open(`${base}items/park-land.en.html?theme=dark&plain`, { width: 700 });
     await live.locator('html[data-theme="dark"] .embed-plain canvas[data-drawn="en"]').waitFor();
-    assertEqual(await live.locator('#prerender').count(), 0, 'the prerendered copy gives way');
-    // Without options, the app takes over from the build's copy without moving anything.
+    assertEqual(await live.locator('main.embed').count(), 1, 'the built view gives way to the plain one');
+    assertEqual(await live.locator('.embed-head, .chart-static').count(), 0, 'nothing of it is left');
+    // Without options, the app attaches to the built page without moving anything.
     for (const item of ['items/park-land.en.html', 'items/grdp-growth-2023.vi.html']) {
       const c = await browser.newContext({ viewport: { width: 700, height: 900 } });
       await c.addInitScript(() => {
@@ -541,9 +543,9 @@ const failed = await run({
       });
       const p = await c.newPage();
       await p.goto(base + item);
-      await p.waitForFunction(() => !document.getElementById('prerender') && [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn));
+      await p.waitForFunction(() => document.documentElement.hasAttribute('data-app') && [...document.querySelectorAll('canvas')].every((c) => c.dataset.drawn));
       await frames(p, 3);
-      assertEqual(await p.evaluate(() => window.__shifts), [], `${item}: layout shifts on takeover`);
+      assertEqual(await p.evaluate(() => window.__shifts), [], `${item}: layout shifts on hydration`);
       await c.close();
     }
     assertEqual(await violations(live), [], 'CSP violations');

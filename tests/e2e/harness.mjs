@@ -66,10 +66,10 @@ export async function frames(page, n = 3) {
 
 export async function waitForCharts(page, lang) {
   await page.waitForFunction((lang) => {
-    // Charts in filtered-out (hidden) sections are drawn when they are shown.
-    // Sections far from the screen are added when the browser is idle; <main> is busy until then.
-    if (document.querySelector('main[aria-busy="true"]')) return false;
-    const canvases = [...document.querySelectorAll('canvas[data-chart]')].filter((c) => c.getClientRects().length > 0);
+    // Charts in filtered-out (hidden) sections are drawn when they are shown. A canvas is
+    // itself hidden until drawn (its build-time drawing shows meanwhile).
+    if (!document.documentElement.hasAttribute('data-app')) return false;
+    const canvases = [...document.querySelectorAll('canvas[data-chart]')].filter((c) => !c.parentElement.closest('[hidden]'));
     return canvases.length > 0 && canvases.every((c) => c.dataset.drawn === lang);
   }, lang, { timeout: 30000 });
 }
@@ -88,11 +88,11 @@ export function paintedFraction(page, id) {
   }, id);
 }
 
-/// What each chart box of the prerendered page shows: how many of its build-time drawings are
+/// What each chart box of the built page shows before the app: how many of its build-time drawings are
 /// displayed (one, chosen by the box's width), the displayed one's size and marks, the box's
 /// size, and the colours the stylesheet gives its first series and its text.
 export function buildTimeCharts(page) {
-  return page.evaluate(() => [...document.querySelectorAll('#prerender .chart-box')].map((box) => {
+  return page.evaluate(() => [...document.querySelectorAll('.chart-box')].map((box) => {
     const shown = [...box.querySelectorAll('svg.chart-svg')].filter((s) => getComputedStyle(s).display !== 'none');
     const svg = shown[0];
     const r = svg?.getBoundingClientRect();

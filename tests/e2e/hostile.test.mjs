@@ -95,8 +95,8 @@ const failed = await run({
     for (const url of DASHBOARD) {
       await page.goto(base + url);
       await page.locator('article.card').first().waitFor({ timeout: 15000 });
-      // The app has taken over and added every section (far ones come when the browser is idle).
-      await page.waitForFunction(() => !document.getElementById('prerender') && !document.querySelector('main[aria-busy="true"]'), null, { timeout: 15000 });
+      // The app has attached to the built page.
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'), null, { timeout: 15000 });
       assertEqual(await page.locator('article.card').count(), indicatorIds.length, `${url.slice(0, 60)}: every card`);
       assertEqual(await page.locator('img, script:not([src])').count(), 0, `${url.slice(0, 60)}: no injected markup`);
       assert(!(await page.evaluate(() => window.__pwned)), `${url.slice(0, 60)}: nothing ran`);
@@ -208,30 +208,29 @@ const failed = await run({
     fs.rmSync(fixture.tmp, { recursive: true, force: true });
   },
 
-  async 'without JavaScript the page shows every figure; with it, the app replaces them without duplicates'() {
+  async 'without JavaScript the page shows every figure; with it, the app attaches to them without duplicates'() {
     const noJs = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const page = await noJs.newPage();
     await page.goto(`${base}?lang=vi`);
-    const cards = await page.$$eval('#prerender article.card', (els) => els.map((e) => ({
+    const cards = await page.$$eval('article.card', (els) => els.map((e) => ({
       label: e.querySelector('.card-label').textContent, value: e.querySelector('.card-value').textContent,
     })));
     assertEqual(cards.length, indicatorIds.length, 'every card, as plain HTML');
     assert(cards.some((c) => c.label === 'Tăng trưởng GRDP năm 2023' && c.value === '13,1%'), 'real figures in the reader’s format');
-    assert(await page.locator('#prerender h1').isVisible(), 'the title is visible');
-    assert(await page.locator('#prerender article.card').first().isVisible(), 'cards are visible');
-    assertEqual(await page.locator('#prerender h2').count(), data.themes.length, 'one heading per theme');
-    assert((await page.textContent('#prerender .site-footer')).includes('Phiên bản dữ liệu'), 'the version stamp');
+    assert(await page.locator('h1').isVisible(), 'the title is visible');
+    assert(await page.locator('article.card').first().isVisible(), 'cards are visible');
+    assertEqual(await page.locator('h2').count(), data.themes.length, 'one heading per theme');
+    assert((await page.textContent('.site-footer')).includes('Phiên bản dữ liệu'), 'the version stamp');
     // Every chart drawn (at build time), its data also as a sentence for assistive technology;
-    // controls that need the app are not shown.
-    assertEqual(await page.locator('#prerender .chart-alt').count(), chartIds.length, 'every chart as a sentence');
-    assert((await page.textContent('#prerender #item-grdp-growth .chart-alt')).includes('13,1%'), 'chart values');
-    assertEqual(await page.locator('#prerender button:visible').count(), 0, 'no control that cannot work');
-    // The theme filter is a row of links to the sections: it works without JavaScript.
-    const links = await page.$$eval('#prerender .theme-filter a', (as) => as.map((a) => a.getAttribute('href')));
-    assertEqual(links.length, data.themes.length + 1, 'a link per theme and one for all');
-    await page.click('#prerender .theme-filter a[href="#theme-infrastructure"]');
-    assert(await page.locator('#theme-infrastructure').isVisible(), 'the link leads to its section');
-    assertEqual(new URL(page.url()).hash, '#theme-infrastructure', 'and the address says so');
+    // controls that need the app are not shown (a source line shows its sources, as text).
+    assertEqual(await page.locator('.chart-alt').count(), chartIds.length, 'every chart as a sentence');
+    assert((await page.textContent('#item-grdp-growth .chart-alt')).includes('13,1%'), 'chart values');
+    assertEqual(await page.locator('button:visible:not(.source-toggle), .embed-button:visible, canvas:visible').count(), 0, 'no control that cannot work');
+    // The English page is English from the first byte.
+    await page.goto(`${base}en/index.html`);
+    assertEqual(await page.getAttribute('html', 'lang'), 'en', 'en/index.html is English');
+    assert((await page.textContent('#item-grdp-growth-2023 .card-value')) === '13.1%', 'in English figures');
+    assertEqual(await page.locator('link[rel=alternate][hreflang=vi]').getAttribute('href'), 'index.html', 'and names its Vietnamese page');
     // Every chart is drawn, light and dark, wide and narrow: one drawing per box, as wide and
     // as high as its box, its marks in the scheme's colours (the stylesheet's, by role).
     const colours = { light: ['rgb(11, 92, 173)', 'rgb(27, 31, 36)'], dark: ['rgb(110, 176, 255)', 'rgb(232, 234, 237)'] };
@@ -240,7 +239,7 @@ const failed = await run({
       const shot = await context.newPage();
       await shot.goto(`${base}?lang=vi`);
       // Far sections are laid out when near the screen (content-visibility): all of them now.
-      await shot.evaluate(() => document.querySelectorAll('#prerender .theme').forEach((s) => { s.style.contentVisibility = 'visible'; }));
+      await shot.evaluate(() => document.querySelectorAll('.theme').forEach((s) => { s.style.contentVisibility = 'visible'; }));
       const shown = await buildTimeCharts(shot);
       assertEqual(shown.map((c) => c.id), chartIds.map((id) => `item-${id}`), `${width} ${colorScheme}: every chart`);
       for (const c of shown) {
@@ -271,12 +270,12 @@ const failed = await run({
     const watched = await watchedPage(context, base);
     await watched.page.goto(`${base}?lang=vi`);
     await waitForCharts(watched.page, 'vi');
-    assertEqual(await watched.page.locator('#prerender').count(), 0, 'the prerendered copy is gone');
+    assertEqual(await watched.page.locator('.chart-static').count(), 0, 'every build-time drawing gave way to its canvas');
     assertEqual(await watched.page.locator('article.card').count(), indicatorIds.length, 'each card once');
     assertEqual(await watched.page.locator('h1').count(), 1, 'one title');
     // Embeds do not carry the dashboard's content.
     const embedHtml = await (await fetch(`${base}embed.html`)).text();
-    assert(!embedHtml.includes('prerender'), 'embed.html has no dashboard prerender');
+    assert(!embedHtml.includes('<article') && !embedHtml.includes('<section'), 'embed.html carries no dashboard content');
     const embedPage = await context.newPage();
     await embedPage.goto(`${base}embed.html?id=grdp-growth-2023&lang=en`);
     await embedPage.locator('.embed').waitFor();
@@ -286,7 +285,7 @@ const failed = await run({
     await context.close();
   },
 
-  async 'the app takes over from the prerendered page without moving anything (no layout shift), in light and dark'() {
+  async 'the app attaches to the built page without moving anything (no layout shift), in light and dark'() {
     // Where every landmark is: title, filter, headings, each card and chart with its value, chart
     // box and source line, the version line (page coordinates, CSS px).
     const places = (page) => page.evaluate(() => {
@@ -317,32 +316,35 @@ const failed = await run({
         new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value)))
           .observe({ type: 'layout-shift', buffered: true });
       });
-      // Hold the wasm back: the prerendered page is what a reader sees meanwhile.
+      // Hold the wasm back: the built page is what a reader sees meanwhile.
       let release;
       const held = new Promise((r) => { release = r; });
       await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
       await page.goto(`${base}?lang=vi`, { waitUntil: 'domcontentloaded' });
-      await page.locator('#prerender h1').waitFor();
-      // Far sections of the prerendered page are laid out only when near the screen
+      await page.locator('h1').waitFor();
+      // Far sections of the built page are laid out only when near the screen
       // (content-visibility, style.css), at an estimated height meanwhile: laid out now, so
       // every landmark's true place is compared. (Only sections off screen are skipped, so
       // what the reader sees is the same either way; the layout-shift entries below cover it.)
-      await page.evaluate(() => document.querySelectorAll('#prerender .theme').forEach((s) => { s.style.contentVisibility = 'visible'; }));
+      await page.evaluate(() => document.querySelectorAll('.theme').forEach((s) => { s.style.contentVisibility = 'visible'; }));
       // Every chart is already drawn (at build time): one drawing filling each box.
       const drawn = await buildTimeCharts(page);
       assert(drawn.every((c) => c.shown === 1 && c.marks > 0 && JSON.stringify(c.size) === JSON.stringify(c.box)),
         `${width} ${colorScheme}: every chart drawn before the app runs: ${JSON.stringify(drawn)}`);
       const before = await places(page);
       assertEqual(Object.keys(before).length, 4 + data.themes.length + 3 * (indicatorIds.length + chartIds.length),
-        `${width}: every landmark in the prerendered page`);
-      // Meanwhile: accessible, and Tab reaches only what works without the app (links).
-      assertEqual(await axeViolations(page), [], `${width} ${colorScheme}: axe on the prerendered page`);
+        `${width}: every landmark in the built page`);
+      // Meanwhile: accessible, and Tab reaches no control that needs the app (only the skip
+      // link and the source lines).
+      assertEqual(await axeViolations(page), [], `${width} ${colorScheme}: axe on the built page`);
       await page.keyboard.press('Tab');
       assertEqual(await page.evaluate(() => document.activeElement.className), 'skip', 'skip link first');
       for (let i = 0; i < 5; i += 1) {
         await page.keyboard.press('Tab');
-        assertEqual(await page.evaluate(() => document.activeElement.tagName), 'A', 'then the theme links');
+        assertEqual(await page.evaluate(() => document.activeElement.className), 'source-toggle', 'then the source lines');
       }
+      // Back where the places were taken (the theme filter sticks to the top as the page scrolls).
+      await page.evaluate(() => { document.activeElement.blur(); scrollTo(0, 0); });
       release();
       await waitForCharts(page, 'vi');
       await frames(page, 2);
@@ -351,7 +353,7 @@ const failed = await run({
         .map((k) => `${k}: ${before[k]} → ${after[k]}`);
       assertEqual(moved, [], `${width} ${colorScheme}: what moved when the app took over`);
       assertEqual(await page.evaluate(() => window.__shifts), [], `${width}: layout shifts`);
-      assertEqual(await page.locator('#prerender').count(), 0, 'the prerendered copy is gone');
+      assertEqual(await page.locator('.chart-static').count(), 0, 'the build-time drawings gave way to the canvases');
       assertEqual(problems, [], 'problems');
       await context.close();
     }

@@ -290,7 +290,7 @@ const failed = await run({
     await noJs.setOffline(true);
     const still = await noJs.newPage();
     await still.goto(`file://${file}`);
-    await still.evaluate(() => document.querySelectorAll('#prerender .theme').forEach((s) => { s.style.contentVisibility = 'visible'; }));
+    await still.evaluate(() => document.querySelectorAll('.theme').forEach((s) => { s.style.contentVisibility = 'visible'; }));
     const drawn = await buildTimeCharts(still);
     assertEqual(drawn.length, chartIds.length, 'every chart in the copy without JavaScript');
     for (const c of drawn) {

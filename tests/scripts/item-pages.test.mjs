@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { itemPage, oembed, siteAddress, writeItemPages } from '../../scripts/item-pages.mjs';
+import { dashboardPage, itemPage, oembed, siteAddress, writeItemPages } from '../../scripts/item-pages.mjs';
 
 // embed.html as Trunk's minifier writes it (the shape the build reads).
 const EMBED = '<!doctype html><html data-view=embed lang=vi><meta charset=utf-8><title>Kinh tế Bắc Giang · Bắc Giang\'s economy</title>'
@@ -16,7 +16,7 @@ const EMBED = '<!doctype html><html data-view=embed lang=vi><meta charset=utf-8>
 const ITEM = {
   id: 'park-land', lang: 'en', page: 'items/park-land.en.html', image: 'items/park-land.en.png',
   oembed: 'items/park-land.en.oembed.json', heading: 'Land "in" parks', title: 'Land "in" parks · Bắc Giang\'s economy',
-  description: 'Land in parks: 2,474.8 ha — Viet Nam News (VNS)', body: '<div id=prerender><main class=embed>…</main></div>',
+  description: 'Land in parks: 2,474.8 ha — Viet Nam News (VNS)', body: '<main class="embed">…</main>',
   height: 420, snippet: '<iframe src="items/park-land.en.html" title="Land" height="420"></iframe>',
 };
 
@@ -77,21 +77,43 @@ test('oEmbed data is a rich embed as the spec asks', () => {
   assert.deepEqual([o.width, o.height, o.thumbnail_width, o.thumbnail_height], [640, 420, 1200, 630]);
 });
 
-test('the build writes every page and oEmbed file, and the dashboard gets its share tags', () => {
+const SHARE = {
+  items: [ITEM, { ...ITEM, lang: 'vi', page: 'items/park-land.vi.html', oembed: 'items/park-land.vi.oembed.json', image: 'items/park-land.vi.png' }],
+  dashboard: [{ lang: 'vi', image: 'share.vi.png', title: 'Kinh tế Bắc Giang', description: 'Tăng trưởng qua các con số' },
+    { lang: 'en', image: 'share.en.png', title: 'Bắc Giang\'s economy', description: 'Growth in figures' }],
+};
+
+test('the build writes every page and oEmbed file', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'items-'));
   fs.mkdirSync(path.join(dir, 'items'));
   fs.writeFileSync(path.join(dir, 'embed.html'), EMBED);
-  const share = {
-    items: [ITEM, { ...ITEM, lang: 'vi', page: 'items/park-land.vi.html', oembed: 'items/park-land.vi.oembed.json', image: 'items/park-land.vi.png' }],
-    dashboard: [{ lang: 'vi', image: 'share.vi.png', title: 'Kinh tế Bắc Giang', description: 'Tăng trưởng qua các con số' },
-      { lang: 'en', image: 'share.en.png', title: 'Bắc Giang\'s economy', description: 'Growth in figures' }],
-  };
-  const index = writeItemPages(dir, share, '', '<html lang=vi><title>Kinh tế</title><meta content="x" name=description><body>');
+  writeItemPages(dir, SHARE, '');
   for (const f of ['items/park-land.en.html', 'items/park-land.vi.html', 'items/park-land.vi.oembed.json']) {
     assert.ok(fs.existsSync(path.join(dir, f)), f);
   }
   assert.match(fs.readFileSync(path.join(dir, 'items/park-land.vi.html'), 'utf8'), /data-item=park-land lang=vi>/);
-  assert.ok(index.includes('<meta property="og:image" content="share.vi.png">'));
-  assert.equal(index.match(/name="?description/g).length, 1, 'the page keeps its one description');
   fs.rmSync(dir, { recursive: true });
+});
+
+// index.html as Trunk's minifier writes it, with the content rendered for it.
+const INDEX = '<!doctype html><html lang=vi><meta charset=utf-8><meta content="Kinh tế · economy" name=description>'
+  + '<title>Kinh tế · economy</title></head><body><a href="#content" class="skip">…</a>';
+
+test('each language has its dashboard page: its language, title, share tags and hreflang to the other', () => {
+  const vi = dashboardPage(INDEX, SHARE, '', 'vi');
+  assert.ok(vi.includes('<meta property="og:image" content="share.vi.png">'));
+  assert.ok(vi.includes('<title>Kinh tế · economy</title>'), 'the default page keeps its bilingual title');
+  assert.equal(vi.match(/name="?description/g).length, 1, 'the page keeps its one description');
+  const en = dashboardPage(INDEX, SHARE, 'https://example.org/bg/', 'en');
+  assert.match(en, /^<!doctype html><html lang=en>/);
+  assert.ok(en.includes('<base href="../"><title>Bắc Giang\'s economy</title>'));
+  assert.ok(en.includes('<meta name=description content="Growth in figures">'));
+  assert.ok(en.includes('<meta property="og:url" content="https://example.org/bg/en/index.html">'));
+  assert.ok(en.includes('<link rel="canonical" href="https://example.org/bg/en/index.html">'));
+  for (const page of [vi, en]) {
+    assert.ok(page.includes('hreflang="vi"') && page.includes('hreflang="en"') && page.includes('hreflang="x-default"'));
+  }
+  assert.ok(en.includes('<link rel="alternate" hreflang="vi" href="https://example.org/bg/">'));
+  // Without the share data (no embed page built): still both pages, linked.
+  assert.match(dashboardPage(INDEX, null, '', 'en'), /<html lang=en>.*hreflang="vi" href="index.html"/s);
 });

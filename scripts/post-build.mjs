@@ -175,9 +175,12 @@ if (process.env.BAC_GIANG_PAGE === 'offline') {
   fs.writeFileSync(indexPath, html);
   fs.mkdirSync(path.join(dir, 'en'), { recursive: true });
   fs.writeFileSync(path.join(dir, DASHBOARD_PAGES.en), dashboardPage(withContent(shell, content.en), share, site, 'en'));
-  // The worker precaches what the dashboard needs; the other pages' own files are kept when
-  // first used, and so is the host script other sites load (the export page's preview uses it).
-  const onUse = [...new Set([...pageFiles.filter((f) => !html.includes(f)), 'public/embed.js'])];
+  // The worker precaches what the dashboard needs; the other pages' own files (those its page
+  // does not load: its content links to export.html, its head does not) are kept when first
+  // used, and so is the host script other sites load (the export page's preview uses it).
+  // The English page too: a reader of the Vietnamese page switches in place (and the English
+  // page, once opened, is kept).
+  const onUse = [...new Set([...pageFiles.filter((f) => !shell.includes(f)), 'public/embed.js', DASHBOARD_PAGES.en])];
   // Item pages, their images and oEmbed data: kept once used, by folder (hundreds of files).
   const worker = writeServiceWorker(dir, onUse);
   const offlineApp = process.env.OFFLINE_DIST || null;

@@ -5,7 +5,6 @@
 
 use crate::components::{self, Page};
 use crate::embed::Target;
-use crate::i18n::{self, Msg};
 use crate::model::{Dataset, Lang};
 use crate::BuildInfo;
 use leptos::prelude::*;
@@ -35,46 +34,32 @@ pub fn item_page(target: &Target, lang: Lang) -> String {
 }
 
 /// What an embed shows without JavaScript: its item is chosen by the query at run time, so it
-/// cannot be written in advance; instead, both languages point to the dashboard, whose
-/// prerendered page has every figure. Inside `<noscript>`: nothing of it exists when scripts run.
+/// cannot be written in advance; instead, both languages point to the dashboard, whose built
+/// page has every figure. Inside `<noscript>`: nothing of it exists when scripts run.
 pub fn embed_fallback() -> String {
-    pointer_to_dashboard(
-        [
-            "Thẻ số liệu hoặc biểu đồ này cần JavaScript.",
-            "This figure or chart needs JavaScript.",
-        ],
-        " target=_blank rel=noopener",
-    )
+    render(|| {
+        view! {
+            <components::NeedsScript
+                needs=["Thẻ số liệu hoặc biểu đồ này cần JavaScript.", "This figure or chart needs JavaScript."]
+                new_tab=true
+            />
+        }
+    })
 }
 
 /// What the export page (an item's downloads and embed code) shows without JavaScript: the
 /// same pointer to the dashboard, in the same tab (the page is the app's own, not a frame).
+/// (The words are here, not in `i18n`'s tables: only the build says them, and a wasm calling
+/// those tables would carry them too.)
 pub fn export_fallback() -> String {
-    pointer_to_dashboard(
-        [
-            "Trang tải về và mã nhúng cần JavaScript.",
-            "Downloads and embed codes need JavaScript.",
-        ],
-        "",
-    )
-}
-
-/// `[vi, en]`: what needs JavaScript. (Written here, not in `i18n`'s tables: only this native
-/// code says it, and a wasm calling those tables would carry the words too.)
-fn pointer_to_dashboard(needs: [&str; 2], link_attributes: &str) -> String {
-    let part = |lang: Lang, needs: &str| {
-        format!(
-            "<span lang={}>{} <a href=index.html{link_attributes}>{}</a></span>",
-            lang.code(),
-            escape(needs),
-            escape(i18n::t(lang, Msg::OpenDashboard)),
-        )
-    };
-    format!(
-        "<noscript><p class=load-error>{} · {}</p></noscript>",
-        part(Lang::Vi, needs[0]),
-        part(Lang::En, needs[1])
-    )
+    render(|| {
+        view! {
+            <components::NeedsScript
+                needs=["Trang tải về và mã nhúng cần JavaScript.", "Downloads and embed codes need JavaScript."]
+                new_tab=false
+            />
+        }
+    })
 }
 
 /// One item page the build writes: what `scripts/post-build.mjs` needs to put it in the embed's

@@ -191,7 +191,7 @@ const failed = await run({
     await page.keyboard.press('Escape');
     await page.locator('[role="dialog"]').waitFor({ state: 'detached' });
     await page.click('.share-button');
-    await page.waitForFunction(() => document.querySelector('.share-status')?.textContent.length > 0);
+    await page.waitForFunction(() => document.querySelector('.share-status')?.textContent.trim().length > 0);
     assertEqual(await page.textContent('.share-status'), 'Link to this exact view copied.', 'status said');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assertEqual(copied, page.url(), 'the copied link is the current address');

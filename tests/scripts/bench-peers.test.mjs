@@ -28,14 +28,15 @@ test('the peer pages are the app page without its scripts and drawings, one box 
   fs.mkdirSync(app);
   fs.writeFileSync(path.join(app, 'style-1.css'), 'body{}');
   fs.writeFileSync(path.join(app, 'index.html'), '<html><head><link href=./style-1.css rel=stylesheet>'
-    + '<script type=module src=./app.js></script><link as=fetch href=./app.wasm rel=preload></head><body><header>Kinh tế</header><main id=content>'
-    + data.charts.map((c) => `<figure id=item-${c.id} class=chart-card><div class="chart-box chart-static"><svg class="chart-svg b0"><rect/></svg></div></figure>`).join('')
+    + '<script type=module src=./app.js></script><link as=fetch href=./app.wasm rel=preload></head><body><header>Kinh tế</header><main id="content" tabindex="-1">'
+    + data.charts.map((c) => `<figure id="item-${c.id}" class="chart-card"><div class="chart-box"><canvas hidden data-chart="${c.id}"></canvas>`
+      + '<div class="chart-static"><svg class="chart-svg b0"><rect/></svg></div></div></figure>').join('')
     + '</main></body></html>');
   await writePeers(path.join(tmp, 'peers'), app);
   for (const [page, head, body] of [['chartjs.html', [], ['chart.umd.js', 'peer-data.js', 'chartjs.js']],
     ['vega-lite.html', ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'], ['peer-data.js', 'vega-lite.js']]]) {
     const html = fs.readFileSync(path.join(tmp, 'peers', page), 'utf8');
-    assert.ok(!html.includes('app.js') && !html.includes('app.wasm') && !html.includes('chart-svg'), page);
+    assert.ok(!html.includes('app.js') && !html.includes('app.wasm') && !html.includes('chart-svg') && !html.includes('<canvas'), page);
     assert.equal(html.match(/data-peer-chart=/g).length, data.charts.length, page);
     const scripts = (part) => [...part.matchAll(/<script src=([^>]+)><\/script>/g)].map((m) => m[1]);
     const [before, after] = html.split('<body>');

@@ -16,8 +16,15 @@ pub use crate::format::escape_html as escape;
 
 /// A view as HTML, rendered natively under an owner of its own (the context it provides lives
 /// as long as the rendering): what the browser's `hydrate` attaches to.
+///
+/// Leptos marks places in the HTML with empty comments written `<!>`, which the HTML standard
+/// calls a parse error ("abrupt closing of empty comment"; browsers make it an empty comment).
+/// Written `<!---->`, the same empty comment is valid HTML and parses to the same DOM. (Text
+/// and attribute values are escaped, so `<!>` is only ever a marker.)
 pub fn render<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
-    Owner::new().with(|| view().into_view().to_html())
+    Owner::new()
+        .with(|| view().into_view().to_html())
+        .replace("<!>", "<!---->")
 }
 
 /// The dashboard as `index.html` (Vietnamese), `en/index.html` or the one-file copy holds it.

@@ -11,7 +11,8 @@
 // references (the page's header alone, an empty page with its stylesheet), which bound what a
 // first paint of this page can take; and the app with its first paint held until its last
 // chart is parsed, which shows what the two timing targets cost each other.
-// Usage: node scripts/bench-peers.mjs (after a release build; RUNS=n, default 10 per page).
+// Usage: node scripts/bench-peers.mjs (after a release build; RUNS=n, default 10 per page;
+// BENCH_PREVIOUS=dir adds another build of the app, e.g. the previous release's, side by side).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,17 +135,17 @@ export function holdFirstPaint(html) {
 // the rendering of the first frame in which its drawing was in place (a rAF callback runs
 // before its frame's style, layout and paint; a message posted from it is handled right
 // after them), and when it became interactive (answers hover and keys: a peer's chart once
-// drawn, its library's handlers attached with it; the app's once its canvas is drawn, in a
-// page the app has attached to). The same rule for every page.
+// drawn, its library's handlers attached with it; the app's once its canvas is drawn, which
+// the app does after attaching its handlers). The same rule for every page.
 export function recordCharts() {
   window.__charts = {};
   window.__interactive = {};
   const inPlace = () => {
     const peer = document.querySelectorAll('[data-peer-chart]');
     if (peer.length) return [...peer].map((b) => [b.dataset.peerChart, b.dataset.drawn === '1', b.dataset.drawn === '1']);
-    const attached = document.documentElement.hasAttribute('data-app');
+    // Only the app draws a canvas, after attaching its handlers.
     return [...document.querySelectorAll('.chart-box')]
-      .map((b) => [b.closest('[id^=item-]')?.id, !!b.querySelector('svg.chart-svg, canvas[data-drawn]'), attached && !!b.querySelector('canvas[data-drawn]')]);
+      .map((b) => [b.closest('[id^=item-]')?.id, !!b.querySelector('svg.chart-svg, canvas[data-drawn]'), !!b.querySelector('canvas[data-drawn]')]);
   };
   const channel = new MessageChannel();
   channel.port1.onmessage = ({ data: [shown, live] }) => {
@@ -181,7 +182,9 @@ export async function coldLoad(browser, url, charts) {
   return { page, context, fetched, fcp, times, live };
 }
 
-export async function benchPeers({ browser, appBase, appDist, runs = Number(process.env.RUNS || 10) }) {
+/// `previous`: another build of the app (a folder, e.g. the last release's dist/), loaded in
+/// the same alternation and printed beside this one (A/B).
+export async function benchPeers({ browser, appBase, appDist, previous, runs = Number(process.env.RUNS || 10) }) {
   const peersDir = path.join(root, 'target', 'bench-peers');
   await writePeers(peersDir, appDist);
   // Vega compiles its expressions with `new Function`: the peer pages are served without the
@@ -195,6 +198,8 @@ export async function benchPeers({ browser, appBase, appDist, runs = Number(proc
     'Vega-Lite 6': { url: `${peers.base}vega-lite.html`, dir: peersDir },
     held: { url: `${peers.base}held/?lang=vi`, dir: path.join(peersDir, 'held') },
   };
+  const before = previous && await serve(previous);
+  if (before) pages['previous build'] = { url: `${before.base}?lang=vi`, dir: previous };
   // First-paint references (no charts): see writePeers.
   const floors = {
     'the page\'s header alone': { url: `${peers.base}floor-header.html`, dir: peersDir },
@@ -229,6 +234,7 @@ export async function benchPeers({ browser, appBase, appDist, runs = Number(proc
     }
   }
   peers.server.close();
+  before?.server.close();
 
   const m = (name, key) => median(results[name][key]);
   const lines = [];
@@ -257,6 +263,17 @@ export async function benchPeers({ browser, appBase, appDist, runs = Number(proc
   for (const [name, label] of [['app', 'app (paints as it parses)'], ['held', 'app, first paint held']]) {
     lines.push(`| ${label} | ${m(name, 'fcp').toFixed(0)} | ${ratio(m(name, 'fcp'), chartJsFcp)} | ${m(name, 'every').toFixed(0)} | ${ratio(m(name, 'every'), m('Chart.js 4', 'every'))} |`);
   }
+  if (before) {
+    lines.push(`\nThis build against the previous one (\`${path.relative(root, previous) || previous}\`), same run:\n`);
+    lines.push('| measure | this build | previous build | this ÷ previous | this ÷ Chart.js | previous ÷ Chart.js |\n|---|---:|---:|---:|---:|---:|');
+    for (const [key, what] of [['fcp', 'first contentful paint'], ['every', 'every chart visible'], ['live', 'every chart interactive']]) {
+      const [t, p, c] = ['app', 'previous build', 'Chart.js 4'].map((n) => m(n, key));
+      const cj = key === 'live' ? m('Chart.js 4', 'every') : c;
+      lines.push(`| ${what} (ms) | ${t.toFixed(0)} | ${p.toFixed(0)} | ${ratio(t, p)} | ${ratio(t, cj)} | ${ratio(p, cj)} |`);
+    }
+    const [t, p] = ['app', 'previous build'].map((n) => results[n].bytes / 1024);
+    lines.push(`| bytes, everything fetched (KB gzip) | ${t.toFixed(1)} | ${p.toFixed(1)} | ${ratio(t, p)} | ${ratio(t, c)} | ${ratio(p, c)} |`);
+  }
   const live = m('app', 'live') / m('Chart.js 4', 'every');
   const header = m('app', 'fcp') / median(floorFcp['the page\'s header alone']);
   lines.push(`\nTargets: every chart interactive ≤ 1.0× Chart.js's every chart drawn: ${live <= 1 ? 'yes' : 'NO'} (${live.toFixed(2)}×); `
@@ -270,7 +287,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = path.resolve(root, process.env.BENCH_DIST || 'dist');
   const browser = await launch();
   const app = await serve(dist);
-  console.log(await benchPeers({ browser, appBase: app.base, appDist: dist }));
+  const previous = process.env.BENCH_PREVIOUS && path.resolve(process.env.BENCH_PREVIOUS);
+  console.log(await benchPeers({ browser, appBase: app.base, appDist: dist, previous }));
   app.server.close();
   await browser.close();
 }

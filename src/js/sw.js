@@ -46,7 +46,8 @@ self.addEventListener('fetch', (event) => {
   url.hash = '';
   // The query only selects a view (?lang=, embed.html?id=…): same file.
   url.search = '';
-  if (url.href === scope) url.href = new URL('index.html', scope).href;
+  // A folder's address is its index.html (the app's root, en/).
+  if (url.pathname.endsWith('/')) url.pathname += 'index.html';
   const keep = onUse.has(url.href) || onUseDirs.some((d) => url.href.startsWith(d));
   if (!urls.has(url.href) && !keep) return;
   event.respondWith(caches.open(CACHE).then(async (cache) => {

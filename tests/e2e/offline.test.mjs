@@ -118,7 +118,8 @@ const failed = await run({
     assert(swFiles(dist).some((f) => f.endsWith('.wasm')) && swFiles(dist).includes('index.html'), 'wasm and page precached');
     // Embeds and the export page have their own pages and wasm: not precached (a dashboard
     // reader never needs them), kept once seen.
-    for (const other of ['embed.html', 'export.html']) {
+    // The English page too: a reader of one language never needs the other's page.
+    for (const other of ['embed.html', 'export.html', 'en/index.html']) {
       assert(!swFiles(dist).includes(other) && swOnUse(dist).includes(other), `${other}: files kept on use, not precached`);
     }
     // Offline, a page not yet seen says so in both languages (not the browser's error page).
@@ -136,7 +137,8 @@ const failed = await run({
       return (await cache.keys()).map((r) => r.url).sort();
     });
     const isItem = (u) => u.includes('/items/');
-    assertEqual(kept.filter((u) => !isItem(u)), [...swFiles(dist), ...swOnUse(dist)].map((f) => new URL(f, base).href).sort(), 'the embed\'s and export page\'s files kept after one use');
+    const unvisited = ['en/index.html'];
+    assertEqual(kept.filter((u) => !isItem(u)), [...swFiles(dist), ...swOnUse(dist).filter((f) => !unvisited.includes(f))].map((f) => new URL(f, base).href).sort(), 'the embed\'s and export page\'s files kept after one use');
     // Item pages are fetched when used (here: the export page's preview) and kept once seen.
     assertEqual(kept.filter(isItem), [`${base}items/${chartIds[0]}.vi.html`], 'only the item page seen is kept');
     assert(!swFiles(dist).some((f) => f.startsWith('items/') || f.startsWith('share.')), 'no item page or picture precached');
@@ -172,6 +174,15 @@ const failed = await run({
     await page.waitForFunction((id) => document.querySelector(`canvas[data-chart="${id}"]`)?.dataset.drawn === 'vi', chartIds[0]);
     await page.goto(`${base}items/${chartIds[1]}.en.html`);
     assert((await page.textContent('body')).includes('needs a connection'), 'an unseen item page offline');
+    // The English page, seen once online, opens offline in English.
+    await context.setOffline(false);
+    await page.goto(`${base}en/`);
+    await waitForCharts(page, 'en');
+    await context.setOffline(true);
+    await page.reload();
+    await waitForCharts(page, 'en');
+    assertEqual(await page.getAttribute('html', 'lang'), 'en', 'English page offline');
+    await assertAllPainted(page, 'English page offline');
     assertEqual(problems, [], 'no console errors, page errors or failed requests offline');
     await context.close();
   },

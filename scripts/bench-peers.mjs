@@ -264,7 +264,7 @@ export async function benchPeers({ browser, appBase, appDist, previous, runs = N
     lines.push(`| ${label} | ${m(name, 'fcp').toFixed(0)} | ${ratio(m(name, 'fcp'), chartJsFcp)} | ${m(name, 'every').toFixed(0)} | ${ratio(m(name, 'every'), m('Chart.js 4', 'every'))} |`);
   }
   if (before) {
-    lines.push(`\nThis build against the previous one (\`${path.relative(root, previous) || previous}\`), same run:\n`);
+    lines.push(`\nThis build against the previous one (\`${path.relative(root, previous).startsWith('..') ? previous : path.relative(root, previous)}\`), same run:\n`);
     lines.push('| measure | this build | previous build | this ÷ previous | this ÷ Chart.js | previous ÷ Chart.js |\n|---|---:|---:|---:|---:|---:|');
     for (const [key, what] of [['fcp', 'first contentful paint'], ['every', 'every chart visible'], ['live', 'every chart interactive']]) {
       const [t, p, c] = ['app', 'previous build', 'Chart.js 4'].map((n) => m(n, key));

@@ -75,10 +75,11 @@ export function itemPage(embedHtml, item, site, siteName) {
     }),
     site ? `<link rel="canonical" href="${attr(site + item.page)}">` : '',
     `<link rel="alternate" type="application/json+oembed" href="${attr((site || '') + item.oembed)}" title="${attr(item.heading)}">`,
-    // The same item in the other language.
+    // The same item in the other language (hreflang only with absolute addresses, the only
+    // ones search engines take).
     ...Object.keys(LOCALES).filter((l) => l !== item.lang).map((l) => {
       const other = item.page.replace(`.${item.lang}.html`, `.${l}.html`);
-      return `<link rel="alternate" hreflang="${l}" href="${attr((site || '') + other)}">`
+      return (site ? `<link rel="alternate" hreflang="${l}" href="${attr(site + other)}">` : '')
         + `<meta property="og:locale:alternate" content="${LOCALES[l]}">`;
     }),
   ].join('');
@@ -126,12 +127,15 @@ export function writeItemPages(dir, share, site) {
 /// The dashboard's page in `lang` from the built page `html` holding that language's content:
 /// its language, title and description (English: the page's own; the Vietnamese page keeps the
 /// bilingual ones it is written with), its link-preview tags (when `share`, the prerenderer's
-/// output, is at hand), its canonical address and the other language's page (hreflang). The
+/// output, is at hand), its canonical address and, with a site address, the other language's
+/// page (hreflang). The
 /// English page's addresses are the app folder's (`<base>`), like the item pages'.
 export function dashboardPage(html, share, site, lang) {
   const own = share?.dashboard.find((d) => d.lang === lang);
   const url = (file) => (site || '') + (site && file === 'index.html' ? '' : file);
-  let tags = Object.entries(DASHBOARD_PAGES).map(([l, file]) => `<link rel="alternate" hreflang="${l}" href="${attr(url(file))}">`).join('')
+  // hreflang only with absolute addresses: search engines ignore relative ones (and
+  // Lighthouse counts them as errors).
+  let tags = !site ? '' : Object.entries(DASHBOARD_PAGES).map(([l, file]) => `<link rel="alternate" hreflang="${l}" href="${attr(url(file))}">`).join('')
     + `<link rel="alternate" hreflang="x-default" href="${attr(url(DASHBOARD_PAGES.vi))}">`;
   if (own) {
     tags = shareTags({

@@ -45,7 +45,8 @@ test('an item page is the embed page with its item, its language and its share t
   assert.ok(html.includes('<link rel="alternate" type="application/json+oembed" href="items/park-land.en.oembed.json"'));
   assert.ok(!html.includes('canonical'));
   // The same item in the other language.
-  assert.ok(html.includes('<link rel="alternate" hreflang="vi" href="items/park-land.vi.html">'));
+  // hreflang needs absolute addresses: only with SITE_URL.
+  assert.ok(!html.includes('hreflang'));
   assert.ok(html.includes('<meta property="og:locale" content="en_GB">'));
   assert.ok(html.includes('<meta property="og:locale:alternate" content="vi_VN">'));
   // The page's script and stylesheet stay as built.
@@ -110,10 +111,15 @@ test('each language has its dashboard page: its language, title, share tags and 
   assert.ok(en.includes('<meta name=description content="Growth in figures">'));
   assert.ok(en.includes('<meta property="og:url" content="https://example.org/bg/en/index.html">'));
   assert.ok(en.includes('<link rel="canonical" href="https://example.org/bg/en/index.html">'));
-  for (const page of [vi, en]) {
+  const viSite = dashboardPage(INDEX, SHARE, 'https://example.org/bg/', 'vi');
+  for (const page of [viSite, en]) {
     assert.ok(page.includes('hreflang="vi"') && page.includes('hreflang="en"') && page.includes('hreflang="x-default"'));
   }
   assert.ok(en.includes('<link rel="alternate" hreflang="vi" href="https://example.org/bg/">'));
+  assert.ok(viSite.includes('<link rel="alternate" hreflang="en" href="https://example.org/bg/en/index.html">'));
+  // Search engines take only absolute addresses: without SITE_URL, no hreflang.
+  assert.ok(!vi.includes('hreflang'));
   // Without the share data (no embed page built): still both pages, linked.
-  assert.match(dashboardPage(INDEX, null, '', 'en'), /<html lang=en>.*hreflang="vi" href="index.html"/s);
+  assert.match(dashboardPage(INDEX, null, 'https://example.org/bg/', 'en'), /<html lang=en>.*hreflang="vi" href="https:\/\/example.org\/bg\/"/s);
+  assert.match(dashboardPage(INDEX, null, '', 'en'), /^<!doctype html><html lang=en>/);
 });

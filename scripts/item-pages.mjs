@@ -128,8 +128,8 @@ export function writeItemPages(dir, share, site) {
 /// its language, title and description (English: the page's own; the Vietnamese page keeps the
 /// bilingual ones it is written with), its link-preview tags (when `share`, the prerenderer's
 /// output, is at hand), its canonical address and, with a site address, the other language's
-/// page (hreflang). The
-/// English page's addresses are the app folder's (`<base>`), like the item pages'.
+/// page (hreflang). The English page's addresses are the app folder's (`<base>`), like the
+/// item pages'.
 export function dashboardPage(html, share, site, lang) {
   const own = share?.dashboard.find((d) => d.lang === lang);
   const url = (file) => (site || '') + (site && file === 'index.html' ? '' : file);

@@ -135,17 +135,18 @@ export function holdFirstPaint(html) {
 // the rendering of the first frame in which its drawing was in place (a rAF callback runs
 // before its frame's style, layout and paint; a message posted from it is handled right
 // after them), and when it became interactive (answers hover and keys: a peer's chart once
-// drawn, its library's handlers attached with it; the app's once its canvas is drawn, which
-// the app does after attaching its handlers). The same rule for every page.
+// drawn, its library's handlers attached with it; the app's once its handlers are attached and
+// know where its marks are: canvas[data-live], over the build-time drawing or on the drawn
+// canvas; a build before data-live was interactive once its canvas was drawn). The same rule
+// for every page.
 export function recordCharts() {
   window.__charts = {};
   window.__interactive = {};
   const inPlace = () => {
     const peer = document.querySelectorAll('[data-peer-chart]');
     if (peer.length) return [...peer].map((b) => [b.dataset.peerChart, b.dataset.drawn === '1', b.dataset.drawn === '1']);
-    // Only the app draws a canvas, after attaching its handlers.
     return [...document.querySelectorAll('.chart-box')]
-      .map((b) => [b.closest('[id^=item-]')?.id, !!b.querySelector('svg.chart-svg, canvas[data-drawn]'), !!b.querySelector('canvas[data-drawn]')]);
+      .map((b) => [b.closest('[id^=item-]')?.id, !!b.querySelector('svg.chart-svg, canvas[data-drawn]'), !!b.querySelector('canvas[data-live], canvas[data-drawn]')]);
   };
   const channel = new MessageChannel();
   channel.port1.onmessage = ({ data: [shown, live] }) => {

@@ -137,7 +137,7 @@ console.log(`| first visit in all: dashboard + sw.js + files fetched again | ${k
 // every chart on screen was drawn in `lang` (what the reader sees; the
 // others are drawn when the browser is idle), and the time every chart was.
 const untilDrawn = ({ lang, click, screenOnly, byTask }) => new Promise((resolve) => {
-  // By the chart's box: a canvas is hidden (no box) until the app has drawn it.
+  // By the chart's box (a canvas not yet drawn lies over its build-time drawing).
   const onScreen = (e) => { const r = (e.closest('.chart-box') ?? e).getBoundingClientRect(); return r.height > 0 && r.bottom > 0 && r.top < innerHeight; };
   const isDrawn = (e) => e.dataset.drawn === lang;
   const t0 = performance.now();

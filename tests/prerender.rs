@@ -2,6 +2,7 @@
 //! text, the chart heights the app will draw, controls out of reach until the app attaches,
 //! and data shown as text, never as markup.
 
+use bac_giang_economy::charts::Palette;
 use bac_giang_economy::components::Page;
 use bac_giang_economy::embed::Target;
 use bac_giang_economy::model::{Dataset, Lang};
@@ -93,6 +94,45 @@ fn every_chart_is_drawn_once_per_band_at_the_height_its_box_has() {
         let marks = count(figure, "<rect ") + count(figure, "<path ") + count(figure, "<circle ");
         assert!(marks >= 2 * bands.len(), "{}: {marks} marks", chart.id);
         assert!(count(figure, "<text ") >= bands.len(), "{}", chart.id);
+    }
+}
+
+#[test]
+fn a_build_time_drawing_answers_the_pointer_where_its_marks_are() {
+    // Until its canvas is drawn, a chart's tooltips and keys come from `built_regions`: the
+    // regions of the very drawing the box shows (its band's), in that drawing's pixels.
+    let data = embedded_dataset();
+    for lang in [Lang::Vi, Lang::En] {
+        for chart in &data.charts {
+            for band in charts::chart_bands() {
+                let edges = [band.from, band.to.map(|t| t - 1), Some(band.drawn)];
+                for w in edges.into_iter().flatten() {
+                    assert_eq!(charts::band_at(w as f64), band, "{w} px");
+                    let (hits, size) = charts::built_regions(&data, chart, lang, w as f64);
+                    let (_, drawn) = charts::render_svg(
+                        &data,
+                        chart,
+                        lang,
+                        &Palette::distinct(),
+                        band.drawn,
+                        None,
+                    );
+                    assert_eq!(hits, drawn, "{} at {w} px", chart.id);
+                    let h = charts::preferred_height(&data, chart, band.drawn as f64).round();
+                    assert_eq!(size, (band.drawn, h as u32));
+                    let series = data.series(chart);
+                    assert!(
+                        series.iter().all(|i| hits.iter().any(|h| h.id == i.id)),
+                        "{}: every value answers",
+                        chart.id
+                    );
+                    for h in &hits {
+                        let inside = h.x0 < size.0 as i32 && h.y0 < size.1 as i32;
+                        assert!(inside, "{} at {w} px: {h:?} in {size:?}", chart.id);
+                    }
+                }
+            }
+        }
     }
 }
 

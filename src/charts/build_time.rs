@@ -5,55 +5,9 @@
 //! ([`band_css`], copied into style.css and kept equal by a test) shows the one for the box's
 //! width. Native only: `ChartView` shows it until its canvas is drawn.
 
-use super::{Frame, Palette, StyledSvg};
+use super::{chart_bands, Frame, Palette, StyledSvg};
 use crate::model::{Chart, Dataset, Lang};
 use plotters::prelude::IntoDrawingArea;
-
-/// A band of chart box widths (CSS px) whose build-time chart is drawn at one width and
-/// stretched to the box: `from..to`, open-ended at the narrowest and widest.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Band {
-    pub from: Option<u32>,
-    pub to: Option<u32>,
-    pub drawn: u32,
-}
-
-/// How much wider each band's widest box is than its narrowest: its drawing, made for the
-/// middle, is at most ~5 % off until the canvas takes over (and exact at the middle).
-const BAND_STEP: f64 = 1.1;
-
-/// Narrowest and widest chart boxes the page lays out (style.css): on a 320 px phone, and a
-/// theme's only chart across the whole 1240 px page (less the page's and the card's padding and
-/// border). The open-ended bands at either end are drawn for the middle of what is left.
-const NARROWEST: f64 = 266.0;
-const WIDEST: f64 = 1174.0;
-
-/// The bands, narrowest first. None straddles [`super::NARROW`], where the chart's layout
-/// and height change, so each band's drawing has the height its boxes have.
-pub fn chart_bands() -> Vec<Band> {
-    let mut edges = vec![super::NARROW];
-    while edges[0] / BAND_STEP > NARROWEST {
-        edges.insert(0, edges[0] / BAND_STEP);
-    }
-    while edges[edges.len() - 1] * BAND_STEP < WIDEST {
-        edges.push(edges[edges.len() - 1] * BAND_STEP);
-    }
-    // Between the page's extremes, each pair of neighbours is a band drawn at its geometric
-    // middle; the outermost two are open-ended.
-    let mut points = vec![NARROWEST];
-    points.extend(edges.iter().map(|e| e.round()));
-    points.push(WIDEST);
-    let last = points.len() - 2;
-    points
-        .windows(2)
-        .enumerate()
-        .map(|(i, pair)| Band {
-            from: (i > 0).then_some(pair[0] as u32),
-            to: (i < last).then_some(pair[1] as u32),
-            drawn: (pair[0] * pair[1]).sqrt().round() as u32,
-        })
-        .collect()
-}
 
 /// The container queries that show each band's drawing (style.css holds a copy; a test keeps
 /// the two equal).

@@ -1,6 +1,7 @@
 //! One backend type for the browser canvas and SVG, so each chart's drawing code is compiled
 //! once into the wasm instead of once per backend (the SVG download used to carry a second
-//! copy of every chart kind).
+//! copy of every chart kind). A third, `Regions`, paints nothing: where a drawing's marks are,
+//! for a build-time drawing that answers the pointer before any canvas is drawn.
 
 use plotters::prelude::SVGBackend;
 use plotters_backend::{
@@ -11,6 +12,8 @@ use plotters_canvas::CanvasBackend;
 pub enum EitherBackend<'a> {
     Canvas(CanvasBackend),
     Svg(SVGBackend<'a>),
+    /// Paints nothing, of this size: a drawing's regions without its pixels.
+    Regions((u32, u32)),
 }
 
 /// A drawing error of either backend. Which backend, not the error's own text: the canvas
@@ -56,6 +59,7 @@ macro_rules! each {
         match $self {
             EitherBackend::Canvas($b) => $call.map_err(canvas_error),
             EitherBackend::Svg($b) => $call.map_err(svg_error),
+            EitherBackend::Regions(_) => Ok(Default::default()),
         }
     };
 }
@@ -69,6 +73,7 @@ impl DrawingBackend for EitherBackend<'_> {
         match self {
             EitherBackend::Canvas(b) => b.get_size(),
             EitherBackend::Svg(b) => b.get_size(),
+            EitherBackend::Regions(size) => *size,
         }
     }
 

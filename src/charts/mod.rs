@@ -4,6 +4,7 @@
 //! Sizes are given in CSS pixels and multiplied by `Frame::scale` (the device pixel ratio),
 //! so a HiDPI canvas gets a sharper backing store, not smaller marks.
 
+mod bands;
 mod bars;
 #[cfg(not(target_arch = "wasm32"))]
 mod build_time;
@@ -15,8 +16,9 @@ mod share;
 mod styled_svg;
 mod timeline;
 
+pub use bands::{band_at, built_regions, chart_bands, Band};
 #[cfg(not(target_arch = "wasm32"))]
-pub use build_time::{band_css, chart_bands, chart_svgs, Band};
+pub use build_time::{band_css, chart_svgs};
 pub use either::EitherBackend;
 pub use figure::{draw_figure, figure_height, figure_svg, wrap, Caption};
 #[cfg(not(target_arch = "wasm32"))]

@@ -10,7 +10,10 @@ use send_wrapper::SendWrapper;
 /// A chart on a canvas: backing store sized by devicePixelRatio, redrawn when its box
 /// resizes, the language or the colour scheme changes; tooltips found through the
 /// regions the chart reported while drawing. Until the canvas is first drawn (and without
-/// JavaScript) the chart shows as the build drew it, in SVG at the canvas's height.
+/// JavaScript) the chart shows as the build drew it, in SVG at the canvas's height; once the
+/// app has attached, that drawing answers the pointer and keys through the transparent canvas
+/// over it, from the regions the same drawing code reports (`charts::built_regions`), so a
+/// chart is interactive as soon as the page is, and its canvas waits for an idle moment.
 #[component]
 pub fn ChartView(
     chart: String,
@@ -23,6 +26,8 @@ pub fn ChartView(
     let spec = data
         .chart(&chart)
         .expect("chart ids come from the validated data");
+    // The language the page was built (and its charts drawn) in.
+    let page_lang = ctx.lang.get_untracked();
     let box_ref = NodeRef::<leptos::html::Div>::new();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let canvas = move || canvas_ref.get_untracked();
@@ -41,6 +46,9 @@ pub fn ChartView(
     let announced = RwSignal::new(None::<String>);
     // Whether the canvas has been drawn: it then takes the build-time drawing's place.
     let painted = RwSignal::new(false);
+    // Whether the build's drawing is in the page (hydrated); a chart rendered in the browser
+    // (a dialog's, a table's chart shown again) has none and draws its canvas at once.
+    let built = StoredValue::new(false);
 
     // Charts on or near the screen are drawn at once; the others when the browser is idle, so
     // the first paint and a language switch cost only what the reader sees. Embeds show one
@@ -48,6 +56,7 @@ pub fn ChartView(
     let near_screen = RwSignal::new(ctx.embedded());
     super::effect(move |_| {
         if let Some(el) = box_ref.get() {
+            built.set_value(el.query_selector("svg.chart-svg").ok().flatten().is_some());
             let (wide, narrow) = charts::box_heights(data, spec);
             web::set_style_property(&el, "--h-wide", &px(wide));
             web::set_style_property(&el, "--h-narrow", &px(narrow));
@@ -120,7 +129,10 @@ pub fn ChartView(
             measure: &measure,
         };
         match charts::draw(&area, &frame) {
-            Ok(regions) => drawing.update_value(|d| d.hits = regions),
+            Ok(regions) => drawing.update_value(|d| {
+                d.hits = regions;
+                d.space = (canvas.width() as f64, canvas.height() as f64);
+            }),
             // Without the error's text: plotters-canvas keeps a JavaScript error as its
             // JSON, which for a DOMException is "{}"; formatting it cost ~0.3 KB of wasm.
             Err(_) => leptos::logging::error!("chart `{}` failed to draw", spec.id),
@@ -129,6 +141,7 @@ pub fn ChartView(
         drawing.update_value(|d| d.drawn_as = Some(key));
         tip.set(None);
         let _ = canvas.set_attribute("data-drawn", lang.code());
+        let _ = canvas.set_attribute("data-live", "");
         if !painted.get_untracked() {
             painted.set(true);
         }
@@ -138,6 +151,23 @@ pub fn ChartView(
         }
     };
 
+    // Until the canvas is drawn, the build-time drawing shown at the box's width answers the
+    // pointer and keys: its regions, from the same drawing code painting nothing (microseconds).
+    let build_time_regions = move || {
+        let (Some(canvas), w) = (canvas(), width.get_untracked()) else {
+            return;
+        };
+        if w < 1.0 {
+            return;
+        }
+        let (hits, (dw, dh)) = charts::built_regions(data, spec, page_lang, w);
+        drawing.update_value(|d| {
+            d.hits = hits;
+            d.space = (dw as f64, dh as f64);
+        });
+        let _ = canvas.set_attribute("data-live", "");
+    };
+
     let idle_queued = StoredValue::new(false);
     super::effect(move |_| {
         // What a drawing depends on.
@@ -145,7 +175,18 @@ pub fn ChartView(
         ctx.dark.track();
         width.track();
         box_ref.track();
-        if near_screen.get() || ctx.printing.get() {
+        let (near, printing) = (near_screen.get(), ctx.printing.get());
+        // The build-time drawing is right while it is in the reader's language (its colours
+        // follow the scheme through the stylesheet): interactive now, its canvas when idle.
+        // An embed draws at once: it reports its height once drawn (see `EmbedView`).
+        let built_is_right = built.get_value()
+            && !painted.get_untracked()
+            && ctx.lang.get_untracked() == page_lang
+            && !ctx.embedded();
+        if built_is_right {
+            build_time_regions();
+        }
+        if (near && !built_is_right) || printing {
             // After this turn's other effects: a canvas setting its language or font brings the
             // page's style up to date, and should do so once, after every text has changed.
             leptos::task::spawn_local(async move {
@@ -165,11 +206,16 @@ pub fn ChartView(
         }
     });
 
-    // The canvas's CSS box and its backing-store pixels per CSS pixel.
+    // The canvas's CSS box, and the regions' pixels per CSS pixel across and down.
     let geometry = move || {
         let canvas = canvas()?;
         let rect = canvas.get_bounding_client_rect();
-        Some((rect.clone(), canvas.width() as f64 / rect.width().max(1.0)))
+        let (w, h) = drawing.with_value(|d| d.space);
+        Some((
+            rect.clone(),
+            w / rect.width().max(1.0),
+            h / rect.height().max(1.0),
+        ))
     };
     // Shows a tooltip above a point (CSS pixels of the canvas). It is anchored in proportion
     // to x — left-aligned at the left edge, centred in the middle, right-aligned at the right
@@ -181,12 +227,12 @@ pub fn ChartView(
     };
 
     let show_tip = move |client_x: f64, client_y: f64| {
-        let Some((rect, scale)) = geometry() else {
+        let Some((rect, sx, sy)) = geometry() else {
             return;
         };
         let (x, y) = (client_x - rect.left(), client_y - rect.top());
         match drawing
-            .with_value(|d| charts::hit_at(&d.hits, x * scale, y * scale).map(|h| h.label.clone()))
+            .with_value(|d| charts::hit_at(&d.hits, x * sx, y * sy).map(|h| h.label.clone()))
         {
             Some(label) => place_tip(rect.width(), x, y, label),
             None => tip.set(None),
@@ -201,14 +247,14 @@ pub fn ChartView(
             _ => return,
         };
         e.prevent_default();
-        let Some((rect, scale)) = geometry() else {
+        let Some((rect, sx, sy)) = geometry() else {
             return;
         };
         let current = drawing.with_value(|d| d.focused.clone());
         let next = drawing.with_value(|d| {
             charts::step_region(&d.hits, current.as_deref(), forward).map(|h| {
-                let x = (h.x0 + h.x1) as f64 / 2.0 / scale;
-                (h.id.clone(), x, h.y0 as f64 / scale, h.label.clone())
+                let x = (h.x0 + h.x1) as f64 / 2.0 / sx;
+                (h.id.clone(), x, h.y0 as f64 / sy, h.label.clone())
             })
         });
         if let Some((id, x, y, label)) = next {
@@ -245,12 +291,10 @@ pub fn ChartView(
     };
 
     let lang = ctx.lang;
-    let page_lang = lang.get_untracked();
     view! {
         <div class="chart-box" node_ref=box_ref>
             <canvas
                 node_ref=canvas_ref
-                hidden=move || !painted.get()
                 lang=ctx.lang.get_untracked().code()
                 data-chart=spec.id.clone()
                 role="img"
@@ -292,6 +336,8 @@ fn px(x: f64) -> String {
 #[derive(Default)]
 struct Drawing {
     hits: Vec<Hit>,
+    /// The width and height of the drawing `hits` are in (its pixels).
+    space: (f64, f64),
     drawn_as: Option<(Lang, bool, u64)>,
     /// The tooltip's x, y (CSS px) and horizontal anchor (0 = left edge … 1 = right edge).
     tip_at: (f64, f64, f64),

@@ -151,6 +151,49 @@ const failed = await run({
     await context.close();
   },
 
+  async 'before its canvas is drawn, a chart answers the pointer and keys over its build-time drawing'() {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Idle callbacks held back (an init script: not subject to the CSP): the canvases wait for
+    // idle time, so the build-time drawings stay until the test lets them go.
+    await context.addInitScript(() => {
+      window.__idle = [];
+      window.requestIdleCallback = (f) => window.__idle.push(f);
+    });
+    const { page, problems } = await watchedPage(context, base);
+    await page.goto(base + '?lang=vi');
+    await page.waitForFunction((n) => document.documentElement.hasAttribute('data-app')
+      && document.querySelectorAll('canvas[data-live]').length === n, chartIds.length, { timeout: 30000 });
+    assertEqual(await page.locator('canvas[data-drawn]').count(), 0, 'no canvas drawn yet');
+    assertEqual(await page.locator('.chart-static').count(), chartIds.length, 'every chart as the build drew it');
+    // The same places as on the canvas (the drawing is its band's, stretched at most ~5 %).
+    const box = await page.locator('canvas[data-chart="grdp-growth"]').boundingBox();
+    await page.mouse.move(box.x + 60, box.y + 8 + 19 + 11);
+    const tip = page.locator('.chart-box .tooltip');
+    await tip.waitFor({ timeout: 5000 });
+    assertEqual(await tip.textContent(), '2023: 13,1%', 'tooltip over the build-time drawing');
+    await page.mouse.move(box.x + 60, box.y + 8 + 50 + 19 + 11);
+    await page.waitForFunction(() => document.querySelector('.chart-box .tooltip')?.textContent.includes('14,5%'));
+    await page.mouse.move(0, 0);
+    await tip.waitFor({ state: 'detached', timeout: 5000 });
+    await page.focus('canvas[data-chart="company-revenue"]');
+    await page.keyboard.press('ArrowRight');
+    await tip.waitFor({ timeout: 5000 });
+    const live = page.locator('[data-chart-card="company-revenue"] [aria-live="polite"]');
+    assert((await tip.textContent()).startsWith('Fukang'), `first value from the keyboard: ${await tip.textContent()}`);
+    assertEqual(await live.textContent(), await tip.textContent(), 'announced to screen readers');
+    await page.keyboard.press('Tab');
+    await tip.waitFor({ state: 'detached', timeout: 5000 });
+    assertEqual(await page.locator('canvas[data-drawn]').count(), 0, 'all of it without a canvas drawn');
+    // Idle at last: each canvas takes its drawing's place and answers alike.
+    await page.evaluate(() => window.__idle.splice(0).forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 })));
+    await waitForCharts(page, 'vi');
+    assertEqual(await page.locator('.chart-static').count(), 0, 'the canvases took their places');
+    await page.mouse.move(box.x + 60, box.y + 8 + 19 + 11);
+    await page.waitForFunction(() => document.querySelector('.chart-box .tooltip')?.textContent === '2023: 13,1%');
+    assertEqual(problems, [], 'no problems');
+    await context.close();
+  },
+
   async 'theme filter works from the keyboard'() {
     const { context, page, problems } = await open('?lang=en');
     await waitForCharts(page, 'en');
@@ -252,7 +295,7 @@ const failed = await run({
     await context.close();
   },
 
-  async 'charts near the screen are drawn first, the rest at idle; a language switch redraws the screen at once; printing draws all'() {
+  async 'canvases are drawn when idle, those near the screen first; a language switch redraws the screen at once; printing draws all'() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 500 }, colorScheme: 'dark' });
     // Records the order in which canvases are first drawn (an init script: not subject to the CSP).
     await context.addInitScript(() => {

@@ -66,8 +66,7 @@ export async function frames(page, n = 3) {
 
 export async function waitForCharts(page, lang) {
   await page.waitForFunction((lang) => {
-    // Charts in filtered-out (hidden) sections are drawn when they are shown. A canvas is
-    // itself hidden until drawn (its build-time drawing shows meanwhile).
+    // Charts in filtered-out (hidden) sections are drawn when they are shown.
     if (!document.documentElement.hasAttribute('data-app')) return false;
     const canvases = [...document.querySelectorAll('canvas[data-chart]')].filter((c) => !c.parentElement.closest('[hidden]'));
     return canvases.length > 0 && canvases.every((c) => c.dataset.drawn === lang);

@@ -29,7 +29,7 @@ test('the peer pages are the app page without its scripts and drawings, one box 
   fs.writeFileSync(path.join(app, 'style-1.css'), 'body{}');
   fs.writeFileSync(path.join(app, 'index.html'), '<html><head><link href=./style-1.css rel=stylesheet>'
     + '<script type=module src=./app.js></script><link as=fetch href=./app.wasm rel=preload></head><body><header>Kinh tế</header><main id="content" tabindex="-1">'
-    + data.charts.map((c) => `<figure id="item-${c.id}" class="chart-card"><div class="chart-box"><canvas hidden data-chart="${c.id}"></canvas>`
+    + data.charts.map((c) => `<figure id="item-${c.id}" class="chart-card"><div class="chart-box"><canvas data-chart="${c.id}"></canvas>`
       + '<div class="chart-static"><svg class="chart-svg b0"><rect/></svg></div></div></figure>').join('')
     + '</main></body></html>');
   await writePeers(path.join(tmp, 'peers'), app);

@@ -50,8 +50,9 @@ pub fn ChartView(
     // (a dialog's, a table's chart shown again) has none and draws its canvas at once.
     let built = StoredValue::new(false);
 
-    // Charts on or near the screen are drawn at once; the others when the browser is idle, so
-    // the first paint and a language switch cost only what the reader sees. Embeds show one
+    // Where the build's drawing is wrong (another language) or absent, charts on or near the
+    // screen are drawn at once and the others when the browser is idle, so a language switch
+    // costs only what the reader sees. Embeds show one
     // chart (and offscreen iframes get no intersection updates), printing needs every chart.
     let near_screen = RwSignal::new(ctx.embedded());
     super::effect(move |_| {
